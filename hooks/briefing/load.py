@@ -1,0 +1,208 @@
+"""Stage 1, load: find every file under briefs/ and seeds/ and read it safely.
+
+Reading is where untrusted bytes become text: size limits, UTF-8 only (a BOM is
+tolerated), CRLF and CR line endings folded to LF, no symlinks, and no file that the
+contract does not name. Nothing here knows about fields; that is `validate`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import FOLDERS
+from .problems import Problems
+from .schema import SLUG
+from .slugs import slugify
+from .yamlsafe import YamlDoc, YamlError, load_yaml
+
+MAX_BRIEF_BYTES = 1_000_000
+MAX_SOURCE_BYTES = 5_000_000
+GLOSSARY = "briefs/glossary.yaml"
+
+
+@dataclass
+class RawBrief:
+    path: str  # relative to the project root
+    kind: str
+    id: str
+    doc: YamlDoc
+    body: str
+    body_line: int
+
+
+@dataclass
+class RawSource:
+    id: str
+    meta_path: str
+    text_path: str
+    doc: YamlDoc
+    text: str  # decoded, line endings folded
+    sha256: str  # of the bytes on disk
+
+
+@dataclass
+class RawCorpus:
+    briefs: list[RawBrief]
+    sources: list[RawSource]
+    glossary: YamlDoc | None
+
+
+def read_text(root: Path, rel: str, limit: int, problems: Problems) -> tuple[str, bytes] | None:
+    """Decode a file as UTF-8 text; report and return None when it is not."""
+    full = root / rel
+    size = full.stat().st_size
+    if size > limit:
+        problems.add(rel, 0, f"the file is {size:,} bytes; the limit is {limit:,}",
+                     "split it into smaller files")
+        return None
+    raw = full.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.add(rel, line, f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x} "
+                     f"at offset {err.start})", "save the file as UTF-8")
+        return None
+    if "\x00" in text:
+        problems.add(rel, text[: text.index("\x00")].count("\n") + 1,
+                     "the file contains a NUL character", "save it as plain UTF-8 text")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), raw
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(yaml, body, body_line) for a `---` front matter block, else None."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            return None
+    yaml_text = text[4 : end + 1]
+    body = text[end + 5 :]
+    return yaml_text, body, yaml_text.count("\n") + 3
+
+
+def _walk(root: Path, top: str, problems: Problems) -> list[str]:
+    """Every regular file under root/top, relative; symlinks are reported, never followed."""
+    found: list[str] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(root / folder), key=lambda e: e.name)
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            rel = f"{folder}/{entry.name}"
+            if entry.name.startswith("."):
+                continue  # .gitkeep, editor swap files: documented as ignored
+            if entry.is_symlink():
+                problems.add(rel, 0, "symbolic links are not allowed in briefs/ or seeds/",
+                             "replace the link with the file itself")
+            elif entry.is_dir(follow_symlinks=False):
+                stack.append(rel)
+            else:
+                found.append(rel)
+    return sorted(found)
+
+
+def _brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
+    parts = rel.split("/")
+    kind = FOLDERS.get(parts[1]) if len(parts) == 3 else None
+    stem, ext = os.path.splitext(parts[-1])
+    if kind is None or ext != ".md":
+        problems.add(rel, 0, "this file is not a brief, so it would not be published",
+                     "briefs are briefs/actors/<id>.md, briefs/agreements/<id>.md or "
+                     "briefs/topics/<id>.md; the glossary is briefs/glossary.yaml")
+        return None
+    if not SLUG.match(stem):
+        problems.add(rel, 0, f"the file name '{stem}' is not a valid id",
+                     f"rename it to '{slugify(stem)}.md' (lowercase letters, digits, hyphens)")
+        return None
+    read = read_text(root, rel, MAX_BRIEF_BYTES, problems)
+    if read is None:
+        return None
+    parts_ = split_front_matter(read[0])
+    if parts_ is None:
+        problems.add(rel, 1, "the brief has no front matter",
+                     "start the file with a '---' line, the YAML fields, then another '---' line")
+        return None
+    yaml_text, body, body_line = parts_
+    try:
+        doc = load_yaml(yaml_text, line_offset=1)
+    except YamlError as err:
+        problems.add(rel, err.line, err.message, err.hint)
+        return None
+    if not isinstance(doc.value, dict):
+        problems.add(rel, 2, "the front matter must be a mapping of fields (name: …, summary: …)")
+        return None
+    return RawBrief(rel, kind, stem, doc, body, body_line)
+
+
+def _source(root: Path, sid: str, names: set[str], problems: Problems) -> RawSource | None:
+    meta, txt = f"seeds/{sid}.yaml", f"seeds/{sid}.txt"
+    if meta not in names:
+        problems.add(txt, 0, f"the source '{sid}' has no metadata file",
+                     f"create {meta} (title, publisher, author, published, language, sha256)")
+        return None
+    if txt not in names:
+        problems.add(meta, 1, f"missing seed file: {txt} does not exist",
+                     "add the article text, or delete this metadata file")
+        return None
+    read = read_text(root, txt, MAX_SOURCE_BYTES, problems)
+    meta_read = read_text(root, meta, MAX_BRIEF_BYTES, problems)
+    if read is None or meta_read is None:
+        return None
+    try:
+        doc = load_yaml(meta_read[0])
+    except YamlError as err:
+        problems.add(meta, err.line, err.message, err.hint)
+        return None
+    if not isinstance(doc.value, dict):
+        problems.add(meta, 1, "the metadata must be a mapping of fields (title: …, sha256: …)")
+        return None
+    return RawSource(sid, meta, txt, doc, read[0], hashlib.sha256(read[1]).hexdigest())
+
+
+def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource]:
+    names = set(files)
+    ids: list[str] = []
+    for rel in files:
+        stem, ext = os.path.splitext(rel[len("seeds/"):])
+        if "/" in stem or ext not in (".txt", ".yaml"):
+            problems.add(rel, 0, "this file is not a source, so nothing uses it",
+                         "sources are seeds/<id>.txt (the article) and seeds/<id>.yaml (its metadata)")
+        elif not SLUG.match(stem):
+            problems.add(rel, 0, f"the file name '{stem}' is not a valid id",
+                         f"rename it to '{slugify(stem)}{ext}'")
+        elif stem not in ids:
+            ids.append(stem)
+    return [s for sid in ids if (s := _source(root, sid, names, problems))]
+
+
+def _glossary(root: Path, problems: Problems) -> YamlDoc | None:
+    read = read_text(root, GLOSSARY, MAX_BRIEF_BYTES, problems)
+    if read is None:
+        return None
+    try:
+        return load_yaml(read[0])
+    except YamlError as err:
+        problems.add(GLOSSARY, err.line, err.message, err.hint)
+        return None
+
+
+def load(root: Path, problems: Problems) -> RawCorpus:
+    briefs: list[RawBrief] = []
+    glossary = None
+    for rel in _walk(root, "briefs", problems):
+        if rel == GLOSSARY:
+            glossary = _glossary(root, problems)
+        elif brief := _brief(root, rel, problems):
+            briefs.append(brief)
+    sources = _sources(root, _walk(root, "seeds", problems), problems)
+    return RawCorpus(briefs, sources, glossary)

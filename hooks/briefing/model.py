@@ -1,0 +1,204 @@
+"""The briefing's domain model: typed records passed from stage to stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+
+KINDS = ("actor", "agreement", "topic")  # brief kinds, each in briefs/<kind>s/
+FOLDERS = {f"{kind}s": kind for kind in KINDS}
+
+
+@dataclass
+class QuoteMatch:
+    """Where a verified quote sits in its source: paragraph and code-point offsets."""
+
+    paragraph: int  # 1-based paragraph number, anchor #p<N>
+    spans: list[tuple[int, int]]  # per elided segment: code-point offsets into the paragraph
+    exact: str  # the source's own words, segments joined by " … "
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass
+class Quote:
+    text: str
+    source: str
+    owner: str  # id of the brief that quotes it
+    number: int  # 1-based position in the brief's list
+    line: int
+    id: str = ""
+    speaker: str | None = None
+    note: str | None = None
+    credibility: int | None = None
+    match: QuoteMatch | None = None
+
+    @property
+    def anchor(self) -> str:
+        """The quote's anchor on its brief's page."""
+        return f"q-{self.id}"
+
+    @property
+    def cited_anchor(self) -> str:
+        """The quote's anchor on its source's page."""
+        return f"c-{self.owner}-{self.id}"
+
+
+@dataclass
+class Role:
+    title: str
+    of: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    line: int = 0
+
+
+@dataclass
+class TopicActor:
+    id: str
+    role: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Judgment:
+    text: str
+    likelihood: str
+    confidence: str
+    quotes: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Event:
+    date: PartialDate
+    text: str
+    topic: str
+    actors: list[str] = field(default_factory=list)
+    quote: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Entity:
+    """What every page-bearing record shares: briefs and sources alike."""
+
+    id: str
+    name: str
+    summary: str
+    path: str  # the file behind the page, relative to the project root
+    line: int = 1  # the line of the front matter's first field
+    aliases: list[str] = field(default_factory=list)
+    abbreviation: str | None = None
+    tags: list[str] = field(default_factory=list)
+    updated: PartialDate | None = None
+    no_autolink: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    body: str = ""  # Markdown prose
+    body_line: int = 1  # the file line the body starts on
+    field_lines: dict[str, int] = field(default_factory=dict)  # field name -> line
+
+    kind = "entity"
+
+    @property
+    def page(self) -> str:
+        """The page's path in the site's docs tree, e.g. actors/iran.md."""
+        return f"{self.kind}s/{self.id}.md"
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, self.line)
+
+
+@dataclass
+class Actor(Entity):
+    type: str = "organization"
+    country: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    kind = "actor"
+
+
+@dataclass
+class Agreement(Entity):
+    type: str = "other"
+    status: str = "proposed"
+    dates: dict[str, PartialDate] = field(default_factory=dict)  # proposed, signed, …
+    parties: list[str] = field(default_factory=list)
+    signatories: list[str] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
+    location: str | None = None
+    provisions: list[str] = field(default_factory=list)
+    kind = "agreement"
+
+
+@dataclass
+class Topic(Entity):
+    status: str = "ongoing"
+    actors: list[TopicActor] = field(default_factory=list)
+    agreements: list[str] = field(default_factory=list)
+    judgments: list[Judgment] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    kind = "topic"
+
+
+@dataclass
+class Paragraph:
+    number: int  # 1-based, anchor #p<N>
+    text: str  # as the source has it
+    line: int  # line in the .txt
+    heading: str | None = None  # the subheading this paragraph falls under
+
+
+@dataclass
+class Source(Entity):
+    """A source article: `seeds/<id>.txt` (byte for byte) and `seeds/<id>.yaml`."""
+
+    publisher: str | None = None
+    author: str | None = None
+    published: PartialDate | None = None
+    republished_from: str | None = None
+    url: str | None = None
+    language: str | None = None
+    sha256: str = ""
+    grade: str | None = None  # Admiralty reliability A–F
+    rationale: str | None = None
+    notes: str | None = None
+    text_path: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: dict[int, str] = field(default_factory=dict)  # paragraph number -> heading before it
+    kind = "source"
+
+
+@dataclass
+class GlossaryTerm:
+    term: str
+    definition: str
+    line: int
+    abbreviation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    see: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        from .slugs import slugify
+        return "term-" + slugify(self.term)
+
+
+@dataclass
+class Briefing:
+    """Everything loaded and validated, before indexing."""
+
+    actors: list[Actor] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    glossary_path: str = "briefs/glossary.yaml"
+
+    def entities(self) -> list[Entity]:
+        return [*self.actors, *self.agreements, *self.topics, *self.sources]

@@ -1,0 +1,89 @@
+"""The whole pipeline: load → validate → index → link → render, framework-free.
+
+`build(root, documents)` returns a `Site`: the generated pages, the linked hand-written
+pages and every problem. The MkDocs hooks and the `check` command are thin callers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .index import Index, build_index
+from .linking import Linked, link_all
+from .load import load
+from .problems import Problems
+from .render.glossary import glossary_page
+from .render.graph import global_graph
+from .render.home import fill_markers
+from .render.indexes import index_page
+from .render.pages import entity_page, front_matter, source_page
+from .render.timeline import timeline_page
+from .validate import validate
+
+
+@dataclass
+class Page:
+    """A generated page: where it goes in the docs tree and the file behind it."""
+
+    path: str  # docs-relative, e.g. actors/iran.md
+    markdown: str
+    edit_path: str | None = None  # the brief or metadata file, relative to the project root
+
+
+@dataclass
+class Site:
+    problems: Problems
+    index: Index | None = None
+    pages: list[Page] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)  # docs page -> linked Markdown
+
+    def counts(self) -> dict[str, int]:
+        if self.index is None:
+            return {}
+        b = self.index.briefing
+        return {"briefs": len(b.actors) + len(b.agreements) + len(b.topics),
+                "sources": len(b.sources),
+                "quotes": sum(len(e.quotes) for e in b.entities()),
+                "glossary entries": len(self.index.by_id) + len(b.glossary),
+                "pages": len(self.pages)}
+
+
+def check(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> tuple[Problems, Index, Linked]:
+    """Everything the build validates, without rendering a page."""
+    problems = Problems()
+    briefing = validate(load(root, problems), problems)
+    index = build_index(briefing, problems)
+    linked = link_all(index, documents or {})
+    return problems, index, linked
+
+
+def render(index: Index, linked: Linked) -> list[Page]:
+    briefing = index.briefing
+    pages: list[Page] = []
+    # Sources first: their article text records mentions that entity pages list.
+    for source in briefing.sources:
+        if index.by_id.get(source.id) is source:
+            pages.append(Page(source.page, source_page(index, linked, source), source.path))
+    for entity in [*briefing.actors, *briefing.agreements, *briefing.topics]:
+        if index.by_id.get(entity.id) is entity:
+            pages.append(Page(entity.page, entity_page(index, linked, entity), entity.path))
+    for kind in ("actor", "agreement", "topic", "source"):
+        pages.append(Page(f"{kind}s/index.md", index_page(index, kind, getattr(briefing, f"{kind}s"))))
+    pages.append(Page("glossary.md", glossary_page(index), briefing.glossary_path))
+    pages.append(Page("timeline.md", timeline_page(index)))
+    pages.append(Page("graph.md", front_matter("Graph", []) + "# Graph of the briefing\n\n"
+                      "Every entity and every relation. Select a node to open its page.\n\n"
+                      f'<figure class="bf-graph bf-graph--global">{global_graph(index)}</figure>\n'))
+    return pages
+
+
+def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Site:
+    """Run every stage. `documents` maps docs pages to (Markdown, file path) for linking."""
+    problems, index, linked = check(root, documents)
+    site = Site(problems, index)
+    if problems:
+        return site
+    site.pages = render(index, linked)
+    for page, (_, path) in (documents or {}).items():
+        site.documents[page] = fill_markers(index, page, linked.prose[page].markdown, path)
+    return site

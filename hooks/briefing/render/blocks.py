@@ -1,0 +1,97 @@
+"""Reusable page parts: fact rows, quote blocks, judgments and relation lists."""
+from __future__ import annotations
+
+from ..formats import CREDIBILITY, RELIABILITY
+from ..index import RELATIONS, Index
+from ..model import Entity, Quote, Source
+from .html import a, block, esc, text_fragment, unknown
+
+
+def entity_link(index: Index, page: str, entity_id: str, detail: str | None = None) -> str:
+    entity = index.by_id.get(entity_id)
+    if entity is None:
+        return esc(entity_id)
+    link = a(page, entity.page, entity.name, title=entity.summary[:200])
+    return f"{link} <span class=\"bf-muted\">({esc(detail)})</span>" if detail else link
+
+
+def factbox(title: str, rows: list[tuple[str, str]]) -> str:
+    lines = ['<aside class="bf-factbox" aria-label="Facts">', "<table>",
+             f'<caption>{esc(title)}</caption>']
+    for label, value in rows:
+        lines.append(f"<tr><th scope=\"row\">{esc(label)}</th><td>{value}</td></tr>")
+    lines += ["</table>", "</aside>"]
+    return block(lines)
+
+
+def quote_block(index: Index, page: str, quote: Quote) -> str:
+    """A verified quote: the source's own words, the speaker, and a link to the passage."""
+    source: Source = index.by_id[quote.source]
+    match = quote.match
+    anchor = f"p{match.paragraph}"
+    link = a(page, source.page, source.name, anchor + text_fragment(match.exact))
+    caption = []
+    if quote.speaker:
+        caption.append(entity_link(index, page, quote.speaker))
+    caption.append(f"{link}, paragraph {match.paragraph}")
+    caption.append(esc(source.publisher) if source.publisher else "publisher unknown")
+    caption.append(esc(source.published.display()) if source.published else "date unknown")
+    grade = (source.grade or "F") + (str(quote.credibility) if quote.credibility else "")
+    tip = RELIABILITY.get(source.grade or "F", "")
+    if quote.credibility:
+        tip += "; information " + CREDIBILITY[quote.credibility]
+    caption.append(f'<abbr class="bf-grade" title="Admiralty grade: {esc(tip)}">{esc(grade)}</abbr>')
+    lines = [f'<figure class="bf-quote" id="{esc(quote.anchor)}">',
+             f"<blockquote><p>{esc(match.exact)}</p></blockquote>",
+             "<figcaption>" + " · ".join(caption) + "</figcaption>"]
+    if quote.note:
+        lines.append(f'<p class="bf-note">{esc(quote.note)}</p>')
+    lines.append("</figure>")
+    return block(lines)
+
+
+def judgments(topic, page: str) -> str:
+    if not topic.judgments:
+        return ""
+    lines = ['<ol class="bf-judgments">']
+    for judgment in topic.judgments:
+        cites = " ".join(f'<a href="#q-{esc(q)}" class="bf-cite">[{esc(q)}]</a>' for q in judgment.quotes)
+        lines.append(f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
+                     f"{esc(judgment.text)} "
+                     f'<span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span> {cites}</li>')
+    lines.append("</ol>")
+    return "## Key judgments\n" + block(lines)
+
+
+def relations(index: Index, entity: Entity) -> str:
+    """Backlinks grouped by relation, then "Mentioned in" grouped by kind."""
+    groups: dict[str, list[str]] = {}
+    for backlink in index.backlinks.get(entity.id, []):
+        label = RELATIONS[backlink.relation][1]
+        if backlink.relation == "speaker":
+            subject = index.by_id[backlink.subject]
+            item = a(entity.page, subject.page, subject.name, f"q-{backlink.detail}")
+        else:
+            item = entity_link(index, entity.page, backlink.subject, backlink.detail)
+        if item not in groups.setdefault(label, []):
+            groups[label].append(item)
+    mentioned: dict[str, list[str]] = {}
+    for page in sorted(index.mentions.get(entity.id, ())):
+        owner = index.by_id.get(page.rsplit("/", 1)[-1][:-3])
+        if owner is not None and owner.page == page and owner.id != entity.id:
+            mentioned.setdefault(owner.kind.capitalize() + "s", []).append(
+                a(entity.page, owner.page, owner.name))
+    if not groups and not mentioned:
+        return ""
+    lines = ['<dl class="bf-relations">']
+    for label, items in groups.items():
+        lines.append(f"<dt>{esc(label)}</dt><dd>{', '.join(items)}</dd>")
+    for kind, items in sorted(mentioned.items()):
+        lines.append(f"<dt>Mentioned in: {esc(kind)}</dt><dd>{', '.join(items)}</dd>")
+    lines.append("</dl>")
+    return "## Connections\n" + block(lines)
+
+
+def reviewed(entity: Entity) -> str:
+    when = esc(entity.updated.display()) if entity.updated else unknown()
+    return block([f'<p class="bf-reviewed">Last reviewed: {when}</p>'])

@@ -1,0 +1,48 @@
+"""Generated sections that hand-written docs/ pages ask for with a marker comment.
+
+`<!-- briefing:key-judgments -->` and `<!-- briefing:last-reviewed -->` on a line of their
+own are replaced; any other `briefing:` marker is an error.
+"""
+from __future__ import annotations
+
+import re
+
+from ..index import Index
+from .html import a, block, esc
+
+MARKER = re.compile(r"^<!--\s*briefing:([a-z-]+)\s*-->\s*$", re.M)
+
+
+def key_judgments(index: Index, page: str) -> str:
+    lines = ['<div class="bf-home-judgments">']
+    for topic in sorted(index.briefing.topics, key=lambda t: t.name.lower()):
+        if not topic.judgments or index.by_id.get(topic.id) is not topic:
+            continue
+        lines.append(f"<h3>{a(page, topic.page, topic.name)}</h3>")
+        lines.append('<ol class="bf-judgments">')
+        for judgment in topic.judgments:
+            lines.append(f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
+                         f'{esc(judgment.text)} <span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span></li>')
+        lines.append("</ol>")
+    return block(lines + ["</div>"])
+
+
+def last_reviewed(index: Index) -> str:
+    dates = [e.updated for e in index.by_id.values() if e.updated]
+    when = max(dates).display() if dates else "unknown"
+    return block([f'<p class="bf-reviewed">Last reviewed: {esc(when)}</p>'])
+
+
+MARKERS = {"key-judgments": key_judgments, "last-reviewed": lambda index, page: last_reviewed(index)}
+
+
+def fill_markers(index: Index, page: str, markdown: str, path: str) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in MARKERS:
+            line = markdown[: match.start()].count("\n") + 1
+            index.problems.add(path, line, f"unknown marker 'briefing:{name}'",
+                               "use one of: " + ", ".join(MARKERS))
+            return ""
+        return MARKERS[name](index, page)
+    return MARKER.sub(replace, markdown)

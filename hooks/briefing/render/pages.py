@@ -1,0 +1,156 @@
+"""Entity pages (actor, agreement, topic) and source pages, as Markdown."""
+from __future__ import annotations
+
+import json
+
+from ..formats import RELIABILITY
+from ..index import Index
+from ..linking import QUOTE_MARK, Linked
+from ..model import Actor, Agreement, Entity, Source, Topic
+from ..prose import md_text
+from .blocks import entity_link, factbox, judgments, quote_block, relations, reviewed
+from .graph import entity_graph
+from .html import badge, block, esc, unknown
+from .sourcetext import article
+
+
+def front_matter(title: str, tags: list[str], extra: dict | None = None) -> str:
+    """YAML front matter for MkDocs; JSON strings are valid YAML and escape everything."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if tags:
+        lines.append("tags: " + json.dumps(tags, ensure_ascii=False))
+    for key, value in (extra or {}).items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""])
+
+
+def facet_tags(entity: Entity, index: Index) -> list[str]:
+    tags = [f"{entity.kind.capitalize()}: {getattr(entity, 'type', entity.kind)}"]
+    country = index.by_id.get(getattr(entity, "country", None) or "")
+    if country is not None:
+        tags.append(f"Country: {country.name}")
+    if getattr(entity, "status", None):
+        tags.append(f"Status: {entity.status}")
+    return tags + [t for t in entity.tags if t not in tags]
+
+
+def _links(index: Index, page: str, ids) -> str:
+    return ", ".join(entity_link(index, page, i) for i in ids) or unknown()
+
+
+def _facts(index: Index, entity: Entity) -> list[tuple[str, str]]:
+    page = entity.page
+    rows = [("Type", badge(entity.kind) + " " + esc(getattr(entity, "type", entity.kind)))]
+    if entity.aliases:
+        rows.append(("Also known as", esc(", ".join(entity.aliases))))
+    if entity.abbreviation:
+        rows.append(("Abbreviation", esc(entity.abbreviation)))
+    if isinstance(entity, Actor):
+        if entity.country:
+            rows.append(("Country", entity_link(index, page, entity.country)))
+        for role in entity.roles:
+            span = " – ".join(d.display() if d else "?" for d in (role.start, role.end)) \
+                if role.start or role.end else ""
+            rows.append(("Role in", entity_link(index, page, role.of, role.title)
+                         + (f" <span class=\"bf-muted\">{esc(span)}</span>" if span else "")))
+    elif isinstance(entity, Agreement):
+        rows.append(("Status", esc(entity.status)))
+        for name, date in entity.dates.items():
+            rows.append((name.replace("_", " ").capitalize(), esc(date.display())))
+        for label, ids in (("Parties", entity.parties), ("Signatories", entity.signatories),
+                           ("Mediators", entity.mediators)):
+            if ids:
+                rows.append((label, _links(index, page, ids)))
+        if entity.location:
+            rows.append(("Location", esc(entity.location)))
+    elif isinstance(entity, Topic):
+        rows.append(("Status", esc(entity.status)))
+        if entity.actors:
+            rows.append(("Actors", ", ".join(entity_link(index, page, m.id, m.role) for m in entity.actors)))
+        if entity.agreements:
+            rows.append(("Agreements", _links(index, page, entity.agreements)))
+    rows.append(("Last reviewed", esc(entity.updated.display()) if entity.updated else unknown()))
+    return rows
+
+
+def _provisions(entity: Entity) -> str:
+    if not isinstance(entity, Agreement) or not entity.provisions:
+        return ""
+    return "## Provisions\n" + block(["<ul>"] + [f"<li>{esc(p)}</li>" for p in entity.provisions] + ["</ul>"])
+
+
+def _events(index: Index, topic: Entity) -> str:
+    if not isinstance(topic, Topic) or not topic.events:
+        return ""
+    lines = ['<ul class="bf-events">']
+    for event in sorted(topic.events, key=lambda e: e.date):
+        who = ", ".join(entity_link(index, topic.page, i) for i in event.actors)
+        cite = f' <a href="#q-{esc(event.quote)}" class="bf-cite">[{esc(event.quote)}]</a>' if event.quote else ""
+        lines.append(f"<li><strong>{esc(event.date.display())}</strong>: {esc(event.text)}"
+                     + (f" <span class=\"bf-muted\">({who})</span>" if who else "") + f"{cite}</li>")
+    return "## Events\n" + block(lines + ["</ul>"])
+
+
+def _body(index: Index, linked: Linked, entity: Entity) -> str:
+    prose = linked.prose.get(entity.page)
+    if prose is None or not prose.markdown.strip():
+        return ""
+    text = prose.markdown
+    quotes = index.quotes_by_owner[entity.id]
+    parts = text.split(QUOTE_MARK)
+    # Placeholders alternate with prose: odd parts are the ids of placed quotes.
+    return "".join(quote_block(index, entity.page, quotes[p]) if i % 2 and quotes[p].match else
+                   ("" if i % 2 else p) for i, p in enumerate(parts))
+
+
+def entity_page(index: Index, linked: Linked, entity: Entity) -> str:
+    placed = linked.placed.get(entity.id, set())
+    listed = [q for q in entity.quotes if q.match and q.id not in placed]
+    quotes = ("## Quotes\n" + "".join(quote_block(index, entity.page, q) for q in listed)) if listed else ""
+    graph = entity_graph(index, entity)
+    return "\n".join(part for part in (
+        front_matter(entity.name, facet_tags(entity, index)),
+        f"# {md_text(entity.name)}",
+        block([f'<p class="bf-summary">{esc(entity.summary)}</p>']),
+        factbox(entity.name, _facts(index, entity)),
+        judgments(entity, entity.page) if isinstance(entity, Topic) else "",
+        _body(index, linked, entity),
+        _provisions(entity),
+        _events(index, entity),
+        quotes,
+        relations(index, entity),
+        ("## Graph\n" + graph) if graph else "",
+        reviewed(entity),
+    ) if part)
+
+
+def source_page(index: Index, linked: Linked, source: Source) -> str:
+    grade = source.grade or "F"
+    rows = [
+        ("Title", esc(source.name)),
+        ("Publisher", esc(source.publisher) if source.publisher else unknown()),
+        ("Author", esc(source.author) if source.author else unknown()),
+        ("Published", esc(source.published.display()) if source.published else unknown()),
+        ("Republished from", esc(source.republished_from) if source.republished_from else unknown()),
+        ("Address", f'<a href="{esc(source.url)}">{esc(source.url)}</a>' if source.url else unknown()),
+        ("Language", esc(source.language) if source.language else unknown()),
+        ("Reliability", f"<strong>{esc(grade)}</strong> ({esc(RELIABILITY[grade])})"
+         + (f": {esc(source.rationale)}" if source.rationale else "")),
+        ("SHA-256", f"<code>{esc(source.sha256[:16])}…</code>"),
+    ]
+    cited = sorted(index.citations.get(source.id, []), key=lambda q: (q.match.paragraph, q.match.start))
+    cited_by = sorted({q.owner for q in cited}, key=lambda i: index.by_id[i].name.lower())
+    cited_list = block(['<ul class="bf-cited-by">'] + [
+        "<li>" + entity_link(index, source.page, owner) + ": " + ", ".join(
+            f'<a href="#{esc(q.cited_anchor)}">¶{q.match.paragraph}</a>' for q in cited if q.owner == owner)
+        + "</li>" for owner in cited_by] + ["</ul>"]) if cited_by else block(['<p class="bf-muted">No brief quotes this source yet.</p>'])
+    notes = block([f'<p class="bf-note">{esc(source.notes)}</p>']) if source.notes else ""
+    return "\n".join(part for part in (
+        front_matter(source.name, [f"Source: {grade}"]),
+        f"# {md_text(source.name)}",
+        block([f'<p class="bf-summary">{esc(source.summary)}</p>']),
+        factbox("Source", rows),
+        notes,
+        "## Cited by\n" + cited_list,
+        "## Article text\n" + article(index, linked, source, cited),
+    ) if part)

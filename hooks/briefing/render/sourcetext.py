@@ -1,0 +1,64 @@
+"""The article text on a source page: numbered paragraphs, cited passages highlighted.
+
+The text is untrusted, so it is escaped, never treated as Markdown. Cited passages are
+wrapped in <mark> and every quote gets its own anchor where it starts. The first mention of
+each entity is linked, as on every page.
+"""
+from __future__ import annotations
+
+from ..index import Index
+from ..linking import Linked
+from ..model import Quote, Source
+from .html import block, esc, href
+
+
+def _paragraph_html(index: Index, source: Source, text: str, quotes: list[Quote],
+                    linked_ids: set[str], matcher) -> str:
+    cuts = {0, len(text)}
+    for quote in quotes:
+        for start, end in quote.match.spans:
+            cuts.update((start, end))
+    starts = {}
+    for quote in quotes:
+        starts.setdefault(quote.match.start, []).append(quote)
+    bounds = sorted(cuts)
+    out = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        for quote in starts.get(lo, []):
+            out.append(f'<span class="bf-anchor" id="{esc(quote.cited_anchor)}"></span>')
+        piece = _autolink(index, source, text[lo:hi], linked_ids, matcher)
+        covered = any(s <= lo and hi <= e for q in quotes for s, e in q.match.spans)
+        out.append(f'<mark class="bf-cited">{piece}</mark>' if covered else piece)
+    return "".join(out)
+
+
+def _autolink(index: Index, source: Source, text: str, linked_ids: set[str], matcher) -> str:
+    out, pos = [], 0
+    for start, end, target in matcher.find(text) if matcher else ():
+        if target in linked_ids:
+            continue
+        linked_ids.add(target)
+        index.mentions[target].add(source.page)
+        entity = index.by_id[target]
+        out.append(esc(text[pos:start]))
+        out.append(f'<a href="{href(source.page, entity.page)}">{esc(text[start:end])}</a>')
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def article(index: Index, linked: Linked, source: Source, cited: list[Quote]) -> str:
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in cited:
+        by_paragraph.setdefault(quote.match.paragraph, []).append(quote)
+    linked_ids: set[str] = set()
+    lines = ['<div class="bf-source-text">']
+    for para in source.paragraphs:
+        if para.number in source.headings:
+            lines.append(f'<h3 class="bf-source-heading">{esc(source.headings[para.number])}</h3>')
+        body = _paragraph_html(index, source, para.text, by_paragraph.get(para.number, []),
+                               linked_ids, linked.matcher)
+        lines.append(f'<p id="p{para.number}" class="bf-para"><a class="bf-pnum" href="#p{para.number}" '
+                     f'aria-label="Paragraph {para.number}">{para.number}</a> {body}</p>')
+    lines.append("</div>")
+    return block(lines)

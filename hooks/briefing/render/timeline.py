@@ -1,0 +1,96 @@
+"""The timeline: every dated event and agreement date, grouped by year and month.
+
+Partial dates stay partial: an event known only to June 2025 sits under June 2025 as
+"June 2025", after the dated days of that month. Filtering works in the browser with no
+server: every entry carries its actors and topics as data attributes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dates import MONTHS, PartialDate
+from ..index import Index
+from .blocks import entity_link
+from .html import a, block, esc, text_fragment
+from .pages import front_matter
+
+PAGE = "timeline.md"
+
+
+@dataclass
+class Entry:
+    date: PartialDate
+    html: str
+    actors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+
+def _events(index: Index) -> list[Entry]:
+    entries = []
+    for topic in index.briefing.topics:
+        if index.by_id.get(topic.id) is not topic:
+            continue
+        quotes = index.quotes_by_owner.get(topic.id, {})
+        for event in topic.events:
+            who = ", ".join(entity_link(index, PAGE, i) for i in event.actors if i in index.by_id)
+            parts = [esc(event.text), f'<span class="bf-muted">Topic: {a(PAGE, topic.page, topic.name)}</span>']
+            if who:
+                parts.append(f'<span class="bf-muted">Actors: {who}</span>')
+            quote = quotes.get(event.quote or "")
+            if quote is not None and quote.match is not None:
+                source = index.by_id[quote.source]
+                anchor = f"p{quote.match.paragraph}" + text_fragment(quote.match.exact)
+                parts.append(a(PAGE, source.page, f"Source: ¶{quote.match.paragraph}", anchor))
+            entries.append(Entry(event.date, " · ".join(parts), list(event.actors), [topic.id]))
+    return entries
+
+
+def _agreement_dates(index: Index) -> list[Entry]:
+    entries = []
+    for agreement in index.briefing.agreements:
+        if index.by_id.get(agreement.id) is not agreement:
+            continue
+        topics = [b.subject for b in index.backlinks.get(agreement.id, []) if b.relation == "topic-agreement"]
+        actors = list(dict.fromkeys(agreement.parties + agreement.signatories + agreement.mediators))
+        for name, date in agreement.dates.items():
+            label = name.replace("_", " ")
+            entries.append(Entry(date, f"{a(PAGE, agreement.page, agreement.name)}: {esc(label)}",
+                                 actors, topics))
+    return entries
+
+
+def _filter(index: Index, entries: list[Entry]) -> str:
+    actors = sorted({i for e in entries for i in e.actors if i in index.by_id},
+                    key=lambda i: index.by_id[i].name.lower())
+    topics = sorted({i for e in entries for i in e.topics if i in index.by_id},
+                    key=lambda i: index.by_id[i].name.lower())
+    options = lambda ids: "".join(f'<option value="{esc(i)}">{esc(index.by_id[i].name)}</option>' for i in ids)
+    return block(['<form class="bf-filter" aria-label="Filter the timeline">',
+                  '<label>Actor <select name="actor"><option value="">All actors</option>'
+                  + options(actors) + "</select></label>",
+                  '<label>Topic <select name="topic"><option value="">All topics</option>'
+                  + options(topics) + "</select></label>", "</form>"])
+
+
+def timeline_page(index: Index) -> str:
+    entries = sorted(_events(index) + _agreement_dates(index),
+                     key=lambda e: (e.date.year, e.date.month or 13, e.date.day or 32, e.html))
+    lines = ['<div class="bf-timeline">']
+    for year in dict.fromkeys(e.date.year for e in entries):
+        lines.append(f'<section class="bf-period bf-year"><h2 id="y{year}">{year}</h2>')
+        in_year = [e for e in entries if e.date.year == year]
+        for month in dict.fromkeys(e.date.month for e in in_year):
+            title = MONTHS[month] + f" {year}" if month else f"{year}, month unknown"
+            lines.append(f'<section class="bf-period bf-month"><h3>{esc(title)}</h3><ul>')
+            for entry in (e for e in in_year if e.date.month == month):
+                lines.append(f'<li class="bf-event" data-actors="{esc(" ".join(entry.actors))}" '
+                             f'data-topics="{esc(" ".join(entry.topics))}">'
+                             f'<time datetime="{entry.date.iso()}">{esc(entry.date.display())}</time> '
+                             f"{entry.html}</li>")
+            lines.append("</ul></section>")
+        lines.append("</section>")
+    lines.append("</div>")
+    return "\n".join([front_matter("Timeline", []), "# Timeline", "",
+                      f"{len(entries)} dated events and agreement dates, in order. "
+                      "Dates known only to the month or year are shown that way.",
+                      _filter(index, entries), block(lines)])

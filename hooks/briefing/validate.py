@@ -1,0 +1,156 @@
+"""Stage 2, validate: check every file against its format and build the typed model.
+
+Checks that need the whole corpus (ids that exist, kinds that match, quotes found in
+their sources) belong to `index`. Invalid values are reported and left out, and the rest
+of the file is still built, so that one run reports every problem.
+"""
+from __future__ import annotations
+
+from .formats import AGREEMENT_DATES, FORMATS
+from .load import RawBrief, RawCorpus, RawSource
+from .model import (Actor, Agreement, Briefing, Entity, Event, GlossaryTerm, Judgment, Quote,
+                    Role, Source, Topic, TopicActor)
+from .problems import Problems
+from .schema import Context
+from .sources import split_paragraphs
+
+ENTITY_CLASSES = {"actor": Actor, "agreement": Agreement, "topic": Topic}
+
+
+def _common(fields: dict, raw_id: str, path: str, doc) -> dict:
+    return dict(
+        id=raw_id, path=path, name=fields.get("name") or raw_id,
+        summary=fields.get("summary") or "", line=doc.first_line + 1,
+        aliases=fields.get("aliases") or [], abbreviation=fields.get("abbreviation"),
+        tags=fields.get("tags") or [], updated=fields.get("updated"),
+        no_autolink=fields.get("no_autolink") or [],
+        field_lines={key: doc.line(key) for key in doc.value},
+    )
+
+
+def _quotes(fields: dict, owner: str, ctx: Context) -> list[Quote]:
+    quotes, seen = [], set()
+    for number, entry in enumerate(fields.get("quotes") or [], start=1):
+        if entry.get("__invalid__"):
+            continue
+        qid = entry.get("id") or str(number)
+        if qid in seen:
+            ctx.error(("quotes", number - 1, "id"), f"the quote id '{qid}' is used twice in this brief",
+                      "give each quote its own id")
+        seen.add(qid)
+        quotes.append(Quote(
+            text=entry["text"], source=entry["source"], owner=owner, number=number,
+            line=ctx.doc.line("quotes", number - 1, "text"), id=qid, speaker=entry.get("speaker"),
+            note=entry.get("note"), credibility=entry.get("credibility")))
+    return quotes
+
+
+def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
+    line = ctx.doc.line
+    if kind == "actor":
+        return dict(type=fields.get("type") or "organization", country=fields.get("country"),
+                    roles=[Role(r["title"], r["of"], r.get("from"), r.get("to"), line("roles", i))
+                           for i, r in enumerate(fields.get("roles") or []) if not r.get("__invalid__")])
+    if kind == "agreement":
+        return dict(type=fields.get("type") or "other", status=fields.get("status") or "proposed",
+                    dates={d: fields[d] for d in AGREEMENT_DATES if fields.get(d)},
+                    parties=fields.get("parties") or [], signatories=fields.get("signatories") or [],
+                    mediators=fields.get("mediators") or [], location=fields.get("location"),
+                    provisions=fields.get("provisions") or [])
+    actors = []
+    for i, entry in enumerate(fields.get("actors") or []):
+        if isinstance(entry, dict):
+            if not entry.get("__invalid__"):
+                actors.append(TopicActor(entry["id"], entry.get("role"), line("actors", i)))
+        else:
+            actors.append(TopicActor(entry, None, line("actors", i)))
+    return dict(
+        status=fields.get("status") or "ongoing", actors=actors,
+        agreements=fields.get("agreements") or [],
+        judgments=[Judgment(j["text"], j["likelihood"], j["confidence"], j.get("quotes") or [],
+                            line("judgments", i))
+                   for i, j in enumerate(fields.get("judgments") or []) if not j.get("__invalid__")],
+        events=[Event(e["date"], e["text"], brief_id, e.get("actors") or [], e.get("quote"),
+                      line("events", i))
+                for i, e in enumerate(fields.get("events") or []) if not e.get("__invalid__")])
+
+
+def validate_brief(raw: RawBrief, problems: Problems) -> Entity | None:
+    ctx = Context(raw.path, raw.doc, problems)
+    fields = FORMATS[raw.kind].check(raw.doc.value, (), ctx)
+    if not isinstance(fields, dict):
+        return None
+    entity = ENTITY_CLASSES[raw.kind](
+        **_common(fields, raw.id, raw.path, raw.doc), **_kind_fields(raw.kind, fields, raw.id, ctx))
+    entity.quotes = _quotes(fields, raw.id, ctx)
+    entity.body, entity.body_line = raw.body, raw.body_line
+    return entity
+
+
+def _line_set(specs, limit: int, ctx: Context, name: str) -> set[int]:
+    lines: set[int] = set()
+    for i, (low, high) in enumerate(specs or []):
+        if high > limit:
+            ctx.error((name, i), f"'{name}' names line {high}, but the text has {limit} lines",
+                      "check the line numbers against the .txt file")
+        lines.update(range(low, high + 1))
+    return lines
+
+
+def validate_source(raw: RawSource, problems: Problems) -> Source | None:
+    ctx = Context(raw.meta_path, raw.doc, problems)
+    fields = FORMATS["source"].check(raw.doc.value, (), ctx)
+    if not isinstance(fields, dict):
+        return None
+    if fields.get("sha256") and fields["sha256"] != raw.sha256:
+        ctx.error(("sha256",), f"the source text was changed: {raw.text_path} no longer matches "
+                  f"its sha256 (the file's is {raw.sha256})",
+                  "a source is never edited: restore the original text; a new version of an "
+                  "article is a new source (make import-source)")
+    total = raw.text.count("\n") + 1
+    reliability = fields.get("reliability") or {}
+    paragraphs, headings = split_paragraphs(
+        raw.text, _line_set(fields.get("boilerplate"), total, ctx, "boilerplate"),
+        _line_set(fields.get("headings"), total, ctx, "headings"))
+    source = Source(
+        id=raw.id, name=fields.get("title") or raw.id, summary="", path=raw.meta_path,
+        line=1, aliases=fields.get("aliases") or [],
+        field_lines={key: raw.doc.line(key) for key in raw.doc.value},
+        publisher=fields.get("publisher"), author=fields.get("author"),
+        published=fields.get("published"), republished_from=fields.get("republished_from"),
+        url=fields.get("url"), language=fields.get("language"), sha256=fields.get("sha256") or "",
+        grade=reliability.get("grade"), rationale=reliability.get("rationale"),
+        notes=fields.get("notes"), text_path=raw.text_path, paragraphs=paragraphs,
+        headings=headings)
+    source.summary = describe_source(source)
+    return source
+
+
+def describe_source(source: Source) -> str:
+    """A one-line description built only from what the metadata knows."""
+    by = f"by {source.author}" if source.author else "by an unknown author"
+    where = source.publisher or "an unknown outlet"
+    when = source.published.display() if source.published else "date unknown"
+    relay = f", republished from {source.republished_from}" if source.republished_from else ""
+    return f"Article {by}, {where}{relay}; {when}."
+
+
+def validate_glossary(doc, problems: Problems, path: str) -> list[GlossaryTerm]:
+    ctx = Context(path, doc, problems)
+    fields = FORMATS["glossary"].check(doc.value, (), ctx)
+    if not isinstance(fields, dict):
+        return []
+    return [GlossaryTerm(t["term"], t["definition"], doc.line("terms", i, "term"),
+                         t.get("abbreviation"), t.get("aliases") or [], t.get("see") or [])
+            for i, t in enumerate(fields.get("terms") or []) if not t.get("__invalid__")]
+
+
+def validate(raw: RawCorpus, problems: Problems) -> Briefing:
+    briefing = Briefing()
+    for brief in raw.briefs:
+        if entity := validate_brief(brief, problems):
+            getattr(briefing, f"{entity.kind}s").append(entity)
+    briefing.sources = [s for raw_source in raw.sources if (s := validate_source(raw_source, problems))]
+    if raw.glossary is not None:
+        briefing.glossary = validate_glossary(raw.glossary, problems, briefing.glossary_path)
+    return briefing

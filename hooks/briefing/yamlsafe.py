@@ -1,0 +1,159 @@
+"""A YAML loader for untrusted input that remembers the line of every value.
+
+It walks PyYAML's (libyaml's, where available) event stream and builds plain dicts,
+lists and scalars itself, so that:
+  * anchors and aliases are rejected (no "billion laughs"),
+  * only the standard tags are accepted (no custom or Python tags),
+  * nesting depth and the number of values are bounded,
+  * duplicate keys are an error instead of silently taking the last one,
+  * every value's line is known, for `path:line` messages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events
+
+try:  # libyaml is ~10x faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader
+
+MAX_DEPTH = 16
+MAX_VALUES = 20_000
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+Path = tuple  # a path of keys and indexes into the document, e.g. ("roles", 0, "of")
+
+
+class YamlError(Exception):
+    def __init__(self, message: str, line: int, hint: str = ""):
+        super().__init__(message)
+        self.message, self.line, self.hint = message, line, hint
+
+
+@dataclass
+class YamlDoc:
+    value: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line(self, *path) -> int:
+        """The line of the value at `path`, or of its nearest ancestor we know."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.first_line
+
+
+def _scalar(event: events.ScalarEvent, line: int) -> Any:
+    if event.tag and event.tag not in ("!", *_STANDARD_TAGS):
+        raise YamlError(f"the tag '{event.tag}' is not allowed", line,
+                        "remove the tag; briefs use plain YAML values only")
+    tag = event.tag if event.tag not in (None, "!") else _resolver.resolve(
+        yaml.ScalarNode, event.value, event.implicit)
+    if tag == "tag:yaml.org,2002:timestamp":
+        return event.value  # dates are parsed by our own partial-date rules
+    if tag in ("tag:yaml.org,2002:str", "!"):
+        return event.value
+    node = yaml.ScalarNode(tag, event.value)
+    try:
+        return _constructor.construct_object(node)
+    except Exception:  # e.g. an explicit !!int on a word
+        raise YamlError(f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}", line)
+
+
+class _Builder:
+    def __init__(self, line_offset: int):
+        self.offset = line_offset
+        self.stack: list[list] = []  # frames: [container, path, pending_key]
+        self.doc = YamlDoc(None, {}, line_offset + 1)
+        self.count = 0
+        self.done = False
+
+    def line_of(self, event) -> int:
+        return event.start_mark.line + 1 + self.offset
+
+    def place(self, value: Any, line: int) -> None:
+        if not self.stack:
+            self.doc.value, self.done = value, True
+            return
+        frame = self.stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            self.doc.lines[path + (len(container),)] = line
+            container.append(value)
+        elif frame[2] is None:  # this value is a key
+            if not isinstance(value, (str, int, float, bool)) or value is None:
+                raise YamlError("a key must be a plain word", line)
+            key = str(value)
+            if key in container:
+                raise YamlError(f"the key '{key}' appears twice", line,
+                                f"keep one '{key}' and delete the other")
+            frame[2] = key
+            self.doc.lines[path + (key,)] = line
+        else:
+            container[frame[2]] = value
+            frame[2] = None
+
+    def feed(self, event) -> None:
+        line = self.line_of(event)
+        if isinstance(event, events.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlError("anchors (&) and aliases (*) are not allowed", line,
+                            "write the value out in full")
+        if isinstance(event, (events.ScalarEvent, events.CollectionStartEvent)):
+            self.count += 1
+            if self.count > MAX_VALUES:
+                raise YamlError(f"more than {MAX_VALUES} values", line, "split the file")
+            if self.done:
+                raise YamlError("only one YAML document is allowed", line)
+        if isinstance(event, events.ScalarEvent):
+            self.place(_scalar(event, line), line)
+        elif isinstance(event, events.CollectionStartEvent):
+            if event.tag and event.tag not in _STANDARD_TAGS:
+                raise YamlError(f"the tag '{event.tag}' is not allowed", line,
+                                "remove the tag; briefs use plain YAML values only")
+            if len(self.stack) >= MAX_DEPTH:
+                raise YamlError(f"values are nested more than {MAX_DEPTH} levels deep", line,
+                                "flatten the structure")
+            container = {} if isinstance(event, events.MappingStartEvent) else []
+            path = self._child_path()
+            self.stack.append([container, path, None, line])
+        elif isinstance(event, events.CollectionEndEvent):
+            container, _, _, start = self.stack.pop()
+            self.place(container, start)
+        elif isinstance(event, events.DocumentStartEvent) and self.done:
+            raise YamlError("only one YAML document is allowed", line)
+
+    def _child_path(self) -> Path:
+        if not self.stack:
+            return ()
+        container, path, key = self.stack[-1][:3]
+        return path + ((len(container),) if isinstance(container, list) else (key,))
+
+
+def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
+    """Parse one YAML document; raises YamlError with a 1-based line."""
+    builder = _Builder(line_offset)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        raise YamlError(f"YAML syntax error: {err.problem or err.context}", line,
+                        "check the indentation and quoting on this line and the one before") from None
+    except yaml.YAMLError as err:  # e.g. a reader error on a control character
+        raise YamlError(f"YAML error: {err}", line_offset + 1) from None
+    except RecursionError:
+        raise YamlError("values are nested too deeply", line_offset + 1) from None
+    return builder.doc

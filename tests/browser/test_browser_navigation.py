@@ -1,0 +1,154 @@
+"""Reading the site as a person would: search, cross-links, quote links, tooltips."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ENTITY_PATH = re.compile(r"/(actors|agreements|topics|sources)/([^/]+)\.html$")
+
+
+def test_search_finds_an_actor(site, offline, search):
+    op = offline()
+    op.goto(site.url("index.html"))
+    query = "Lavrov" if "sergey-lavrov" in site.ids("actors") else site.h1(site.page("actor")).split()[0]
+    assert search(op.page, query) >= 1, f"no search result for {query!r}"
+    titles = op.page.locator(".md-search-result__item").all_inner_texts()
+    assert any(query.lower() in t.lower() for t in titles), (query, titles)
+    assert op.blocked == []
+
+
+def test_search_finds_an_agreement(site, offline, search):
+    op = offline()
+    op.goto(site.url("index.html"))
+    title = site.h1(site.page("agreement"))
+    # The longest word of the agreement's name, e.g. "Comprehensive" or "JCPOA".
+    query = max(re.findall(r"[\w-]+", title), key=len)
+    assert search(op.page, query) >= 1, f"no search result for {query!r} (agreement {title!r})"
+    assert op.blocked == []
+
+
+def _pick_link(page, pattern: str) -> dict:
+    """Mark the first visible link in the article whose resolved URL matches; return it."""
+    return page.evaluate(
+        """(pattern) => {
+            const rx = new RegExp(pattern);
+            const here = location.pathname;
+            for (const a of document.querySelectorAll("article a[href]")) {
+                const url = new URL(a.href);
+                if (url.protocol !== "file:" || url.pathname === here) continue;
+                if (!rx.test(url.pathname + url.hash)) continue;
+                if (!a.getClientRects().length) continue;
+                const style = getComputedStyle(a);
+                if (style.visibility === "hidden" || style.display === "none") continue;
+                a.setAttribute("data-test-pick", "1");
+                return {href: a.getAttribute("href"), url: a.href, text: a.textContent.trim()};
+            }
+            return null;
+        }""",
+        pattern,
+    )
+
+
+@pytest.mark.parametrize("start", ["actor", "agreement", "topic"])
+def test_following_a_cross_link(site, offline, start):
+    op = offline()
+    rel = site.page(start)
+    op.goto(site.url(rel))
+    link = _pick_link(op.page, r"/(actors|agreements|topics)/(?!index\.html)[^/]+\.html$")
+    assert link, f"{rel} links to no other actor, agreement or topic page"
+    with op.page.expect_navigation(wait_until="load"):
+        op.page.click("[data-test-pick]")
+    path = unquote(urlsplit(op.page.url).path)
+    match = ENTITY_PATH.search(path)
+    assert match, f"the link {link['href']!r} led to {op.page.url}"
+    target = f"{match.group(1)}/{match.group(2)}.html"
+    expected = site.h1(target)
+    shown = op.page.eval_on_selector("h1", "e => e.textContent")
+    assert expected and " ".join(shown.replace("\u00b6", "").split()) == expected
+    assert op.page.locator("h1").first.is_visible()
+    assert op.blocked == []
+
+
+QUOTE_LINK = r'class="bf-quote"[\s\S]*?href="[^"]*sources/[^"/#]+\.html#p\d+'
+
+
+def test_following_a_quote_link(site, offline):
+    pages = site.find(QUOTE_LINK, kinds=("", "topics", "actors", "agreements"))
+    assert pages, "no brief page has a quote (.bf-quote) linking to sources/<id>.html#pN"
+    op = offline()
+    op.goto(site.url(pages[0]))
+    link = op.page.evaluate(
+        """() => {
+            for (const a of document.querySelectorAll(".bf-quote a[href]")) {
+                if (!/sources\\/[^\\/#]+\\.html#p\\d+/.test(a.getAttribute("href"))) continue;
+                a.scrollIntoView();
+                a.setAttribute("data-test-pick", "1");
+                return a.getAttribute("href");
+            }
+            return null;
+        }"""
+    )
+    assert link, f"{pages[0]}: no quote link to a source paragraph"
+    assert ":~:text=" in link, f"quote link {link!r} has no text fragment"
+    para = re.search(r"#(p\d+)", link).group(1)
+    with op.page.expect_navigation(wait_until="load"):
+        op.page.click("[data-test-pick]")
+    op.page.wait_for_timeout(300)
+    assert "/sources/" in op.page.url
+    state = op.page.evaluate(
+        """(id) => {
+            const el = document.getElementById(id);
+            const target = document.querySelector(":target");
+            return {
+                exists: !!el,
+                isPara: !!el && el.classList.contains("bf-para"),
+                hash: location.hash,
+                target: target ? target.id : null,
+                marked: !!el && el.classList.contains("bf-para--target"),
+                highlighted: !!el && getComputedStyle(el).backgroundColor !== "rgba(0, 0, 0, 0)",
+                inView: !!el && (() => {
+                    const r = el.getBoundingClientRect();
+                    return r.bottom > 0 && r.top < innerHeight;
+                })(),
+            };
+        }""",
+        para,
+    )
+    assert state["exists"], f"the source page has no #{para}"
+    assert state["isPara"], f"#{para} is not a .bf-para paragraph"
+    # Chromium strips the :~:text= directive from location.hash. When the text
+    # matches, the words are the target and no element is :target; briefing.js
+    # then marks the paragraph with bf-para--target.
+    assert state["hash"] == f"#{para}", state
+    assert state["target"] == para or state["marked"], state
+    assert state["highlighted"], f"#{para} is not highlighted: {state}"
+    assert state["inView"], f"#{para} is not scrolled into view: {state}"
+    assert op.blocked == []
+
+
+def test_abbreviation_tooltip(site, offline):
+    pages = site.find(r"<abbr\b[^>]*\btitle=", kinds=("", "actors", "agreements", "topics", "sources"))
+    if not pages:
+        pages = [p.relative_to(site.root).as_posix() for p in site.html_files()
+                 if re.search(r"<abbr\b[^>]*\btitle=", p.read_text(encoding="utf-8"))]
+    assert pages, "no page has an <abbr title=…>"
+    op = offline()
+    op.goto(site.url(pages[0]))
+    op.page.wait_for_timeout(300)
+    abbr = op.page.locator("article abbr").first
+    assert abbr.count() == 1, f"{pages[0]}: no <abbr> in the article"
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    # Material's content.tooltips turns the title into its own tooltip; else the
+    # native title stays. Either way the explanation is reachable.
+    tooltip = op.page.locator(".md-tooltip2, .md-tooltip").filter(has_text=re.compile(r"\S"))
+    try:
+        tooltip.first.wait_for(state="visible", timeout=3_000)
+        shown = True
+    except Exception:
+        shown = False
+    keeps_title = abbr.get_attribute("title") is not None
+    assert shown or keeps_title, "hovering the <abbr> shows no tooltip and its title is gone"
