@@ -1,0 +1,100 @@
+"""The command line: `python -m briefing check|new|import-source|schemas`.
+
+Exit codes: 0 clean, 1 problems found, 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from . import scaffold
+from .pipeline import check
+from .schemas import KINDS, export_schema_json, schema_json
+
+
+def _documents(root: Path) -> dict[str, tuple[str, str]]:
+    docs = {}
+    for path in sorted((root / "docs").rglob("*.md")):
+        rel = path.relative_to(root / "docs").as_posix()
+        docs[rel] = (path.read_text(encoding="utf-8-sig"), f"docs/{rel}")
+    return docs
+
+
+def cmd_check(args) -> int:
+    start = time.perf_counter()
+    problems, index, _ = check(args.root, _documents(args.root))
+    if problems:
+        print(problems.report(args.format))
+    elif args.format == "json":
+        print("[]")
+    elapsed = time.perf_counter() - start
+    if args.format == "human":
+        b = index.briefing
+        summary = (f"{len(b.actors) + len(b.agreements) + len(b.topics)} briefs, {len(b.sources)} "
+                   f"sources, {sum(len(e.quotes) for e in b.entities())} quotes checked in {elapsed:.2f}s")
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)}; {summary}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_new(args) -> int:
+    try:
+        path = scaffold.new_brief(args.root, args.kind, args.name)
+    except scaffold.ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(path.relative_to(args.root).as_posix())
+    return 0
+
+
+def cmd_import(args) -> int:
+    try:
+        written = scaffold.import_source(args.root, Path(args.file), args.id, args.title, args.publisher)
+    except scaffold.ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path.relative_to(args.root).as_posix())
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    out = args.root / "schemas"
+    out.mkdir(exist_ok=True)
+    for kind in KINDS:
+        (out / f"{kind}.schema.json").write_text(schema_json(kind), encoding="utf-8")
+    (out / "briefing.schema.json").write_text(export_schema_json(), encoding="utf-8")
+    print(f"wrote {len(KINDS) + 1} schemas to {out.relative_to(args.root).as_posix()}/")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefing", description="Check and scaffold briefing files.")
+    p.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="validate briefs, sources, references and quotes")
+    c.add_argument("--format", choices=("human", "github", "json"), default="human")
+    c.set_defaults(run=cmd_check)
+    n = sub.add_parser("new", help="write a new brief with every field commented")
+    n.add_argument("kind", choices=("actor", "agreement", "topic"))
+    n.add_argument("name", help='the display name, e.g. "Sergey Lavrov"')
+    n.set_defaults(run=cmd_new)
+    i = sub.add_parser("import-source", help="copy an article into seeds/ with a metadata stub")
+    i.add_argument("file")
+    i.add_argument("--id", required=True)
+    i.add_argument("--title", required=True)
+    i.add_argument("--publisher")
+    i.set_defaults(run=cmd_import)
+    s = sub.add_parser("schemas", help="write the JSON Schemas to schemas/")
+    s.set_defaults(run=cmd_schemas)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)  # exits 2 on a usage error
+    args.root = args.root.resolve()
+    return args.run(args)

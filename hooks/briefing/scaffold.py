@@ -1,0 +1,95 @@
+"""Scaffolding: new briefs with every field commented, and imported sources."""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import shutil
+from pathlib import Path
+
+from .formats import FORMATS
+from .schema import SLUG, Field, Record
+from .slugs import slugify
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def _field_lines(field: Field) -> list[str]:
+    doc = f"  # {field.doc}" if field.doc else ""
+    if field.required:
+        return [f"{field.name}: {field.example or '…'}{doc}"]
+    if field.name == "quotes":
+        return ["# quotes:" + doc,
+                '#   - text: "words exactly as the source has them"',
+                "#     source: source-id",
+                "#     id: short-id",
+                "#     speaker: actor-id",
+                "#     credibility: 3"]
+    return [f"# {field.name}:{doc}"]
+
+
+def template(kind: str, name: str, today: str) -> str:
+    record: Record = FORMATS[kind]
+    lines = ["---", f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"]
+    for field in record.fields:
+        if field.name == "name":
+            lines.append(f"name: {_yaml_string(name)}  # {field.doc}")
+        elif field.name == "updated":
+            lines.append(f"updated: {today}  # {field.doc}")
+        else:
+            lines += _field_lines(field)
+    lines += ["---", "", "Write the analysis here. Link entities with [[id]] and cite a passage with",
+              "[[source-id#p1]]. Attribute claims to their source.", ""]
+    return "\n".join(lines)
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def new_brief(root: Path, kind: str, name: str, today: str | None = None) -> Path:
+    slug = slugify(name)
+    if not SLUG.match(slug):
+        raise ScaffoldError(f"cannot make an id from {name!r}")
+    path = root / "briefs" / f"{kind}s" / f"{slug}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template(kind, name, today or datetime.date.today().isoformat()), encoding="utf-8")
+    return path
+
+
+def import_source(root: Path, file: Path, source_id: str, title: str,
+                  publisher: str | None = None) -> list[Path]:
+    if not SLUG.match(source_id):
+        raise ScaffoldError(f"--id {source_id!r} is not a valid id; try {slugify(source_id)!r}")
+    if not file.is_file():
+        raise ScaffoldError(f"{file} is not a file")
+    text_path, meta_path = root / "seeds" / f"{source_id}.txt", root / "seeds" / f"{source_id}.yaml"
+    for path in (text_path, meta_path):
+        if path.exists():
+            raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists; "
+                                "a source is never overwritten")
+    raw = file.read_bytes()
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ScaffoldError(f"{file} is not UTF-8 text; convert it first") from None
+    text_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(file, text_path)
+    meta_path.write_text("\n".join([
+        "# yaml-language-server: $schema=../schemas/source.schema.json",
+        f"title: {_yaml_string(title)}",
+        f"publisher: {_yaml_string(publisher) if publisher else 'null'}  # null when unknown",
+        "author: null  # null when unknown: never invent an author",
+        "published: null  # a partial date (2025, 2025-06); null when unknown",
+        "republished_from: null",
+        "url: null",
+        "language: null",
+        f"sha256: {hashlib.sha256(raw).hexdigest()}",
+        "# reliability:\n#   grade: F  # Admiralty A–F\n#   rationale: \"one line\"",
+        "boilerplate: []  # line numbers or ranges ('59-67') that are not article text",
+        "headings: []  # line numbers of the article's subheadings",
+        "notes: null", ""]), encoding="utf-8")
+    return [text_path, meta_path]
