@@ -56,6 +56,9 @@ def on_files(files: Files, config, **kwargs):
     for file in files.documentation_pages():
         if file.generated_by is None:
             file.edit_uri = f"docs/{file.src_uri}"
+    # The data export and its schema are generated files too, so links to them validate.
+    files.append(File.generated(config, "briefing.json", content=export_json(site.index)))
+    files.append(File.generated(config, "briefing.schema.json", content=export_schema_json()))
     counts = ", ".join(f"{v} {k}" for k, v in site.counts().items())
     log.info(f"briefing: {counts}")
     return files
@@ -64,12 +67,3 @@ def on_files(files: Files, config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     documents = _state["site"].documents
     return documents.get(page.file.src_uri, markdown)
-
-
-def on_post_build(config, **kwargs):
-    site = _state.get("site")
-    if site is None:
-        return
-    out = Path(config.site_dir)
-    (out / "briefing.json").write_text(export_json(site.index), encoding="utf-8")
-    (out / "briefing.schema.json").write_text(export_schema_json(), encoding="utf-8")

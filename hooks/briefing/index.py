@@ -63,7 +63,9 @@ class Index:
             term = self.by_name[entity_id[5:]]
             return Target(entity_id, "glossary.md", term.anchor, term.term)
         entity = self.by_id[entity_id]
-        return Target(entity.id, entity.page, "", entity.name)
+        # A source's title can be a whole headline: links use its first alias when it has one.
+        short = entity.aliases[0] if isinstance(entity, Source) and entity.aliases else entity.name
+        return Target(entity.id, entity.page, "", short)
 
     def resolve(self, text: str) -> Target | None:
         if text in self.by_id:

@@ -63,8 +63,9 @@ def relative(from_page: str, to_page: str) -> str:
 
 def md_text(text: str) -> str:
     """Brief text made safe as literal Markdown text: no markup, no HTML."""
-    out = html.escape(text, quote=True)
-    return re.sub(r"[\\`*_{}\[\]()#+!|~<>:]", lambda m: f"&#{ord(m.group())};", out)
+    # Escape &, < and > first; the entities made here contain no Markdown specials.
+    out = html.escape(text, quote=False)
+    return re.sub(r"[\\`*_{}\[\]()#+!|~:\"'=-]", lambda m: f"&#{ord(m.group())};", out)
 
 
 @dataclass
@@ -179,6 +180,8 @@ class ProseLinker:
                 result.errors.append((number, f"[[{raw}]]: '{target.id}' has no anchor '#{anchor}'",
                                       "paragraph anchors are #p1, #p2, … as numbered on the source page"))
         shown = md_text(label.strip()) if label and label.strip() else md_text(target.name)
+        if anchor.startswith("p") and not (label and label.strip()):
+            shown += f" ¶{anchor[1:]}"
         result.mentions.add(target.id)
         if target.id == self.self_id and not anchor:
             return shown  # a page never links to itself

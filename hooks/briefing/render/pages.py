@@ -1,6 +1,7 @@
 """Entity pages (actor, agreement, topic) and source pages, as Markdown."""
 from __future__ import annotations
 
+import html
 import json
 
 from ..formats import RELIABILITY
@@ -15,8 +16,12 @@ from .sourcetext import article
 
 
 def front_matter(title: str, tags: list[str], extra: dict | None = None) -> str:
-    """YAML front matter for MkDocs; JSON strings are valid YAML and escape everything."""
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    """YAML front matter for MkDocs; JSON strings are valid YAML and escape everything.
+
+    Themes print `page.title` unescaped into <title>, the header and the search index, so
+    the title is HTML-escaped here, once.
+    """
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     if tags:
         lines.append("tags: " + json.dumps(tags, ensure_ascii=False))
     for key, value in (extra or {}).items():
@@ -151,6 +156,6 @@ def source_page(index: Index, linked: Linked, source: Source) -> str:
         block([f'<p class="bf-summary">{esc(source.summary)}</p>']),
         factbox("Source", rows),
         notes,
-        "## Cited by\n" + cited_list,
         "## Article text\n" + article(index, linked, source, cited),
+        "## Cited by\n" + cited_list,
     ) if part)
