@@ -14,17 +14,17 @@ MARKER = re.compile(r"^<!--\s*briefing:([a-z-]+)\s*-->\s*$", re.M)
 
 
 def key_judgments(index: Index, page: str) -> str:
-    lines = ['<div class="bf-home-judgments">']
+    """The lead judgment of each topic: the home page stays about one screen."""
+    lines = ['<div class="bf-home-judgments">', '<ol class="bf-judgments">']
     for topic in sorted(index.briefing.topics, key=lambda t: t.name.lower()):
         if not topic.judgments or index.by_id.get(topic.id) is not topic:
             continue
-        lines.append(f"<h3>{a(page, topic.page, topic.name)}</h3>")
-        lines.append('<ol class="bf-judgments">')
-        for judgment in topic.judgments:
-            lines.append(f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
-                         f'{esc(judgment.text)} <span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span></li>')
-        lines.append("</ol>")
-    return block(lines + ["</div>"])
+        judgment = topic.judgments[0]
+        more = len(topic.judgments) - 1
+        lines.append(f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
+                     f'{esc(judgment.text)} <span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span> '
+                     + a(page, topic.page, f"{topic.name}" + (f" (+{more} more)" if more else "")) + "</li>")
+    return block(lines + ["</ol>", "</div>"])
 
 
 def last_reviewed(index: Index) -> str:

@@ -1,0 +1,174 @@
+"""Validation: one test per class of error, each with its exact message pinned."""
+import pytest
+
+
+def only(project):
+    messages = project.messages()
+    assert len(messages) == 1, messages
+    return messages[0]
+
+
+def test_clean_corpus_has_no_problems(corpus):
+    assert corpus.messages() == []
+
+
+def test_unknown_field_suggests_the_right_one(corpus):
+    corpus.actor("china", "China", "contry: russia")
+    assert only(corpus) == ("briefs/actors/china.md:6: unknown field 'contry' "
+                            "(did you mean 'country'?)")
+
+
+def test_missing_required_field(corpus):
+    corpus.brief("actor", "china", "name: China\ntype: state")
+    assert only(corpus) == ("briefs/actors/china.md:2: missing required field 'summary' "
+                            "(add 'summary: …' (one or two sentences, shown first))")
+
+
+def test_wrong_type(corpus):
+    corpus.actor("china", "China", "aliases: PRC")
+    assert only(corpus) == ("briefs/actors/china.md:6: 'aliases' must be a list, not text "
+                            "(write each entry on its own line starting with '- ')")
+
+
+def test_bad_enum_value_suggests(corpus):
+    corpus.brief("actor", "china", "name: China\nsummary: s.\ntype: stat")
+    assert only(corpus) == ("briefs/actors/china.md:4: 'type' is 'stat'; expected one of: person, "
+                            "state, organization, media, group (did you mean 'state'?)")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2025-13", "'signed': '2025-13' has no month 13; months run 01 to 12"),
+    ("2025-02-30", "'signed': '2025-02-30' is not a real date: February 2025 has 28 days"),
+    ("June 2025", "'signed': 'June 2025' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+])
+def test_bad_and_impossible_dates(corpus, value, message):
+    corpus.brief("agreement", "deal", f"name: Deal\nsummary: s.\ntype: other\nstatus: signed\nsigned: {value}")
+    assert only(corpus) == f"briefs/agreements/deal.md:6: {message}"
+
+
+def test_updated_must_be_a_full_date(corpus):
+    corpus.brief("actor", "china", "name: China\nsummary: s.\ntype: state\nupdated: 2025-06")
+    assert only(corpus) == "briefs/actors/china.md:5: 'updated' must be a full date (YYYY-MM-DD), not '2025-06'"
+
+
+def test_bad_file_name_is_not_an_id(corpus):
+    corpus.write("briefs/actors/Bad_Name.md", "---\nname: X\n---\n")
+    assert only(corpus) == ("briefs/actors/Bad_Name.md:0: the file name 'Bad_Name' is not a valid id "
+                            "(rename it to 'bad-name.md' (lowercase letters, digits, hyphens))")
+
+
+def test_duplicate_id_across_kinds(corpus):
+    corpus.brief("topic", "russia", "name: Russia topic\nsummary: s.\nstatus: ongoing")
+    assert only(corpus) == ("briefs/topics/russia.md:1: duplicate id 'russia': briefs/actors/russia.md "
+                            "already uses it (ids are unique across actors, agreements, topics and "
+                            "sources; rename one of the files)")
+
+
+def test_duplicate_alias_across_entities(corpus):
+    corpus.actor("persia", "Persia", "aliases: [tehran]")
+    assert only(corpus) == ("briefs/actors/persia.md:6: the name or alias 'tehran' is already used by "
+                            "'iran' (briefs/actors/iran.md) (names and aliases must be unique; remove or "
+                            "change one)")
+
+
+def test_dangling_reference_suggests(corpus):
+    corpus.actor("china", "China", "country: rusia")
+    assert only(corpus) == ("briefs/actors/china.md:6: 'country' names 'rusia', but there is no state "
+                            "with that id (did you mean 'russia'?)")
+
+
+def test_reference_to_the_wrong_kind(corpus):
+    corpus.actor("china", "China", "country: sergey-lavrov")
+    assert only(corpus) == ("briefs/actors/china.md:6: 'country' must name a state, but 'sergey-lavrov' "
+                            "is a person (use the id of a state)")
+
+
+def test_party_must_be_an_actor(corpus):
+    corpus.brief("agreement", "deal", "name: Deal\nsummary: s.\ntype: other\nstatus: signed\nparties: [mediation]")
+    assert only(corpus) == ("briefs/agreements/deal.md:6: 'parties' must name a actor, but 'mediation' "
+                            "is a topic (use the id of a actor)")
+
+
+def test_missing_seed_file(corpus):
+    corpus.write("seeds/ghost.yaml", "title: Ghost\nsha256: abc\n")
+    assert only(corpus) == ("seeds/ghost.yaml:1: missing seed file: seeds/ghost.txt does not exist "
+                            "(add the article text, or delete this metadata file)")
+
+
+def test_edited_seed_fails_checksum(corpus):
+    path = corpus.root / "seeds" / "russia-mediator-analysis.txt"
+    data = bytearray(path.read_bytes())
+    data[0] = ord("e")  # "Earlier" -> "earlier": one byte
+    path.write_bytes(bytes(data))
+    message = only(corpus)
+    assert message.startswith("seeds/russia-mediator-analysis.yaml:14: the source text was changed: "
+                              "seeds/russia-mediator-analysis.txt no longer matches its sha256")
+    assert "a source is never edited" in message
+
+
+@pytest.mark.parametrize("rel", ["briefs/actors/notes.txt", "briefs/people/x.md", "briefs/x.md"])
+def test_file_that_is_not_a_brief(corpus, rel):
+    corpus.write(rel, "---\nname: X\n---\n")
+    assert only(corpus) == (f"{rel}:0: this file is not a brief, so it would not be published "
+                            "(briefs are briefs/actors/<id>.md, briefs/agreements/<id>.md or "
+                            "briefs/topics/<id>.md; the glossary is briefs/glossary.yaml)")
+
+
+def test_stray_file_in_seeds(corpus):
+    corpus.write("seeds/readme.md", "notes")
+    assert only(corpus) == ("seeds/readme.md:0: this file is not a source, so nothing uses it (sources "
+                            "are seeds/<id>.txt (the article) and seeds/<id>.yaml (its metadata))")
+
+
+def test_no_front_matter(corpus):
+    corpus.write("briefs/actors/china.md", "China is a state.\n")
+    assert only(corpus) == ("briefs/actors/china.md:1: the brief has no front matter (start the file "
+                            "with a '---' line, the YAML fields, then another '---' line)")
+
+
+def test_yaml_syntax_error_has_a_line(corpus):
+    corpus.write("briefs/actors/china.md", "---\nname: China\nsummary: [oops\ntype: state\n---\n")
+    message = only(corpus)
+    assert message.startswith("briefs/actors/china.md:4: YAML syntax error:")
+
+
+def test_judgment_cites_unknown_quote(corpus):
+    corpus.brief("topic", "t2", """
+        name: T2
+        summary: s.
+        status: ongoing
+        judgments:
+          - text: Very likely.
+            likelihood: very likely
+            confidence: high
+            quotes: [nope]
+        """)
+    assert only(corpus) == ("briefs/topics/t2.md:6: the judgment cites quote 'nope', which is not in "
+                            "this brief's 'quotes' (give the quote an 'id' and cite that id)")
+
+
+def test_many_mistakes_are_reported_in_one_build(corpus):
+    corpus.actor("china", "China", "contry: russia\nroles:\n  - title: Leader\n    of: nobody")
+    corpus.brief("agreement", "deal", "name: Deal\nsummary: s.\ntype: other\nstatus: signedd\nparties: [ghost]")
+    corpus.write("briefs/actors/stray.txt", "x")
+    built = corpus.build()
+    assert built.returncode != 0
+    assert "Traceback" not in built.output
+    for expected in [
+        "briefs/actors/china.md:6: unknown field 'contry'",
+        "briefs/actors/china.md:8: 'roles.of' names 'nobody', but there is no actor with that id",
+        "briefs/agreements/deal.md:5: 'status' is 'signedd'",
+        "briefs/agreements/deal.md:6: 'parties' names 'ghost'",
+        "briefs/actors/stray.txt:0: this file is not a brief",
+    ]:
+        assert expected in built.output
+    assert "the briefing has 5 problems" in built.output
+
+
+def test_a_dangling_reference_and_unknown_field_fail_without_strict(corpus):
+    corpus.actor("china", "China", "colour: red\ncountry: atlantis")
+    built = corpus.build()  # no --strict
+    assert built.returncode == 1
+    assert "briefs/actors/china.md:6: unknown field 'colour'" in built.output
+    assert "briefs/actors/china.md:7: 'country' names 'atlantis', but there is no state" in built.output
+    assert "Aborted with a BuildError!" in built.output and "Traceback" not in built.output
