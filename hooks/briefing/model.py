@@ -186,7 +186,7 @@ class GlossaryTerm:
     @property
     def anchor(self) -> str:
         from .slugs import slugify
-        return "term-" + slugify(self.term)
+        return "term-" + (slugify(self.term) or "x")
 
 
 @dataclass

@@ -86,4 +86,19 @@ def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Si
     site.pages = render(index, linked)
     for page, (_, path) in (documents or {}).items():
         site.documents[page] = fill_markers(index, page, linked.prose[page].markdown, path)
+    # Tooltips for every abbreviation, on every page (Python-Markdown's abbr extension).
+    footer = abbreviations(index)
+    for page in site.pages:
+        page.markdown += footer
+    for page in site.documents:
+        site.documents[page] += footer
     return site
+
+
+def abbreviations(index: Index) -> str:
+    """`*[ABBR]: Expansion` lines for every entity and glossary abbreviation."""
+    pairs = {e.abbreviation: e.name for e in index.by_id.values() if e.abbreviation}
+    pairs.update({t.abbreviation: t.term for t in index.briefing.glossary if t.abbreviation})
+    lines = [f"*[{abbr}]: {' '.join(title.split())}" for abbr, title in sorted(pairs.items())
+             if "]" not in abbr and abbr.strip()]
+    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""

@@ -39,8 +39,8 @@ def template(kind: str, name: str, today: str) -> str:
             lines.append(f"updated: {today}  # {field.doc}")
         else:
             lines += _field_lines(field)
-    lines += ["---", "", "Write the analysis here. Link entities with [[id]] and cite a passage with",
-              "[[source-id#p1]]. Attribute claims to their source.", ""]
+    lines += ["---", "", "Write the analysis here. Link entities with double-bracket wikilinks and",
+              "cite source paragraphs (see CONTRIBUTING.md). Attribute claims to their source.", ""]
     return "\n".join(lines)
 
 

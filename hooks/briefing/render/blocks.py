@@ -11,7 +11,8 @@ def entity_link(index: Index, page: str, entity_id: str, detail: str | None = No
     entity = index.by_id.get(entity_id)
     if entity is None:
         return esc(entity_id)
-    link = a(page, entity.page, entity.name, title=entity.summary[:200])
+    # A page never links to itself.
+    link = esc(entity.name) if entity.page == page else a(page, entity.page, entity.name, title=entity.summary[:200])
     return f"{link} <span class=\"bf-muted\">({esc(detail)})</span>" if detail else link
 
 
@@ -29,7 +30,8 @@ def quote_block(index: Index, page: str, quote: Quote) -> str:
     source: Source = index.by_id[quote.source]
     match = quote.match
     anchor = f"p{match.paragraph}"
-    link = a(page, source.page, source.name, anchor + text_fragment(match.exact))
+    short = source.aliases[0] if source.aliases else source.name
+    link = a(page, source.page, short, anchor + text_fragment(match.exact), title=source.name)
     caption = []
     if quote.speaker:
         caption.append(entity_link(index, page, quote.speaker))

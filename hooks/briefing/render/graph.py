@@ -44,10 +44,12 @@ def _label(name: str) -> str:
 
 def _node(page: str, entity: Entity, x: float, y: float, centre: bool = False) -> str:
     cls = f"bf-node bf-node--{entity.kind}" + (" bf-node--centre" if centre else "")
-    return (f'<a href="{href(page, entity.page)}" class="{cls}">'
-            f"<title>{esc(entity.name)} ({entity.kind})</title>"
+    # The centre node is this page itself: a group, not a link.
+    open_tag, close_tag = (f'<g class="{cls}">', "</g>") if centre else \
+        (f'<a href="{href(page, entity.page)}" class="{cls}">', "</a>")
+    return (f"{open_tag}<title>{esc(entity.name)} ({entity.kind})</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{9 if centre else 6}"/>'
-            f'<text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle">{esc(_label(entity.name))}</text></a>')
+            f'<text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle">{esc(_label(entity.name))}</text>{close_tag}')
 
 
 def _svg(title: str, desc: str, width: int, height: int, body: list[str], gid: str) -> str:
