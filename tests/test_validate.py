@@ -172,3 +172,39 @@ def test_a_dangling_reference_and_unknown_field_fail_without_strict(corpus):
     assert "briefs/actors/china.md:6: unknown field 'colour'" in built.output
     assert "briefs/actors/china.md:7: 'country' names 'atlantis', but there is no state" in built.output
     assert "Aborted with a BuildError!" in built.output and "Traceback" not in built.output
+
+
+@pytest.mark.parametrize("alias", ["TEHRAN", "Ｔｅｈｒａｎ", "Tehr\u0430n"])  # case, fullwidth, Cyrillic а
+def test_colliding_aliases_case_and_lookalikes(corpus, alias):
+    corpus.actor("persia", "Persia", f"aliases: ['{alias}']")
+    assert only(corpus) == (f"briefs/actors/persia.md:6: the name or alias '{alias}' is already used by "
+                            "'iran' (briefs/actors/iran.md) (names and aliases must be unique; remove or "
+                            "change one)")
+
+
+def test_bom_and_crlf_are_fine(corpus):
+    corpus.write("briefs/actors/china.md", b"\xef\xbb\xbf---\r\nname: China\r\nsummary: s.\r\n"
+                 b"type: state\r\nbogus: 1\r\n---\r\nText.\r\n")
+    assert only(corpus) == ("briefs/actors/china.md:5: unknown field 'bogus' (allowed fields: name, "
+                            "summary, updated, aliases, abbreviation, tags, no_autolink, quotes, type, "
+                            "country, roles)")
+
+
+def test_non_utf8_is_a_clear_error(corpus):
+    corpus.write("briefs/actors/china.md", b"---\nname: Chin\xe9\n---\n")
+    assert only(corpus) == ("briefs/actors/china.md:2: the file is not UTF-8 text (byte 0xe9 at offset "
+                            "14) (save the file as UTF-8)")
+
+
+def test_raw_html_and_links_are_rejected_in_prose(corpus):
+    corpus.actor("china", "China", body="Hi <script>x</script> [a](javascript:alert(1)) ![i](x.png)\n")
+    assert corpus.messages() == [
+        "briefs/actors/china.md:7: images are not allowed in brief prose (describe the image in words, "
+        "or link its source)",
+        "briefs/actors/china.md:7: links in brief prose must be wikilinks, not 'javascript:alert(1)' "
+        "(write [[id]] or [[id|label]]; web addresses belong in a source's metadata (url))",
+        "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '</script>' (write Markdown "
+        "instead (*emphasis*, **strong**, lists, tables))",
+        "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '<script>' (write Markdown "
+        "instead (*emphasis*, **strong**, lists, tables))",
+    ]

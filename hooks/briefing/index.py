@@ -32,9 +32,17 @@ RELATIONS = {
 }
 
 
+# Cyrillic and Greek letters that look like Latin ones: "Rus\u0455ia" must collide with "Russia".
+_LOOKALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb"
+    "\u03bf\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7",
+    "aeopcyxijsdqwh" "oaeiknptux")
+
+
 def name_key(text: str) -> str:
-    """Names collide when they are equal after NFKC, case folding and spacing."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """Names collide when equal after NFKC, case folding, spacing and look-alike letters."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return folded.translate(_LOOKALIKES)
 
 
 @dataclass
