@@ -54,6 +54,8 @@ def check(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> tu
     briefing = validate(load(root, problems), problems)
     index = build_index(briefing, problems)
     linked = link_all(index, documents or {})
+    for page, (_, path) in (documents or {}).items():
+        linked.prose[page].markdown = fill_markers(index, page, linked.prose[page].markdown, path)
     return problems, index, linked
 
 
@@ -84,8 +86,8 @@ def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Si
     if problems:
         return site
     site.pages = render(index, linked)
-    for page, (_, path) in (documents or {}).items():
-        site.documents[page] = fill_markers(index, page, linked.prose[page].markdown, path)
+    for page in documents or {}:
+        site.documents[page] = linked.prose[page].markdown
     # Tooltips for every abbreviation, on every page (Python-Markdown's abbr extension).
     footer = abbreviations(index)
     for page in site.pages:

@@ -16,6 +16,10 @@ INTROS = {
 }
 
 
+ACTOR_GROUPS = {"person": "People", "state": "States", "organization": "Organizations",
+                "media": "Media", "group": "Groups"}
+
+
 def _group_key(entity: Entity):
     if entity.kind == "actor":
         return entity.type
@@ -48,7 +52,8 @@ def index_page(index: Index, kind: str, entities: list[Entity]) -> str:
         members = sorted(groups.get(key, []), key=_sort_key)
         if not members:
             continue
-        label = f"Reliability {key}" if kind == "source" else key.replace("-", " ").capitalize()
+        label = (f"Reliability {key}" if kind == "source" else ACTOR_GROUPS[key] if kind == "actor"
+                 else key.replace("-", " ").capitalize())
         parts.append(f"\n## {label}\n")
         items = []
         for entity in members:
