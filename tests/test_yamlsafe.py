@@ -1,0 +1,35 @@
+"""The untrusted-YAML loader: values, lines, and every refusal with its message."""
+import pytest
+
+from briefing.yamlsafe import MAX_DEPTH, YamlError, load_yaml
+
+
+def test_values_and_lines():
+    doc = load_yaml("name: X\nroles:\n  - title: A\n    of: b\nsigned: 2025-01-17\nn: 3\n", line_offset=1)
+    assert doc.value == {"name": "X", "roles": [{"title": "A", "of": "b"}], "signed": "2025-01-17", "n": 3}
+    assert doc.line("roles", 0, "of") == 5 and doc.line("signed") == 6
+    assert doc.line("roles", 0, "missing") == 4  # falls back to the nearest known ancestor
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("a: &x 1\nb: *x\n", 1, "anchors (&) and aliases (*) are not allowed"),
+    ("a: !!python/object/apply:os.system [ls]\n", 1,
+     "the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    ("a: !custom 1\n", 1, "the tag '!custom' is not allowed"),
+    ("a: 1\nb: 2\na: 3\n", 3, "the key 'a' appears twice"),
+    ("a: [1\n", 2, "YAML syntax error: did not find expected ',' or ']'"),
+    ("a: 1\n---\nb: 2\n", 2, "only one YAML document is allowed"),
+    ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), 1, f"values are nested more than {MAX_DEPTH} levels deep"),
+    ("? [a]\n: b\n", 1, "a key must be a plain word"),
+])
+def test_refusals(text, line, message):
+    with pytest.raises(YamlError) as err:
+        load_yaml(text)
+    assert (err.value.line, err.value.message) == (line, message)
+
+
+def test_billion_laughs_is_refused_at_the_first_alias():
+    lol = "a: &a [lol, lol]\n" + "".join(f"{c}: &{c} [*{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    with pytest.raises(YamlError) as err:
+        load_yaml(lol)
+    assert err.value.message == "anchors (&) and aliases (*) are not allowed"
