@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import groupby
 
 from ..index import Index, name_key
 from ..model import Entity, GlossaryTerm
@@ -74,9 +75,9 @@ def glossary_page(index: Index) -> str:
     parts = [front_matter("Glossary", []), "# Glossary", "",
              "Every actor, agreement, topic and source in the briefing, and the terms it uses, A–Z.",
              block([f'<nav class="bf-jumpbar" aria-label="Letters">{jump}</nav>'])]
-    for letter in letters:
+    for letter, group in groupby(entries, key=lambda e: e[1]):  # entries are sorted by letter
         slug = "num" if letter == "#" else letter.lower()
         lines = [f'<h2 id="letter-{slug}">{esc(letter)}</h2>', '<dl class="bf-glossary">']
-        lines += [line for e in entries if e[1] == letter for line in e[3]]
+        lines += [line for entry in group for line in entry[3]]
         parts.append(block(lines + ["</dl>"]))
     return "\n".join(parts)

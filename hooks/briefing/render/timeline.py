@@ -7,6 +7,7 @@ server: every entry carries its actors and topics as data attributes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from ..dates import MONTHS, PartialDate
 from ..index import Index
@@ -76,13 +77,12 @@ def timeline_page(index: Index) -> str:
     entries = sorted(_events(index) + _agreement_dates(index),
                      key=lambda e: (e.date.year, e.date.month or 13, e.date.day or 32, e.html))
     lines = ['<div class="bf-timeline">']
-    for year in dict.fromkeys(e.date.year for e in entries):
+    for year, in_year in groupby(entries, key=lambda e: e.date.year):  # entries are sorted
         lines.append(f'<section class="bf-period bf-year"><h2 id="y{year}">{year}</h2>')
-        in_year = [e for e in entries if e.date.year == year]
-        for month in dict.fromkeys(e.date.month for e in in_year):
+        for month, in_month in groupby(in_year, key=lambda e: e.date.month):
             title = MONTHS[month] + f" {year}" if month else f"{year}, month unknown"
             lines.append(f'<section class="bf-period bf-month"><h3>{esc(title)}</h3><ul>')
-            for entry in (e for e in in_year if e.date.month == month):
+            for entry in in_month:
                 lines.append(f'<li class="bf-event" data-actors="{esc(" ".join(entry.actors))}" '
                              f'data-topics="{esc(" ".join(entry.topics))}">'
                              f'<time datetime="{entry.date.iso()}">{esc(entry.date.display())}</time> '
