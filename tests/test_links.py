@@ -9,7 +9,7 @@ from briefing.prose import ProseLinker, Target
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import Project, starter
+    from helpers import Project, starter
     project = starter(Project(tmp_path_factory.mktemp("links") / "project"))
     project.write("briefs/glossary.yaml", "terms:\n  - term: buffer zone\n    definition: A protective belt.\n"
                   "    see: [russia]\n  - term: United Nations Security Council\n    abbreviation: UNSC\n"

@@ -8,7 +8,7 @@ import sys
 import jsonschema
 import pytest
 
-from conftest import Project, starter
+from helpers import Project, starter
 
 
 @pytest.fixture(scope="module")

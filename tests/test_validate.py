@@ -198,13 +198,25 @@ def test_non_utf8_is_a_clear_error(corpus):
 
 def test_raw_html_and_links_are_rejected_in_prose(corpus):
     corpus.actor("china", "China", body="Hi <script>x</script> [a](javascript:alert(1)) ![i](x.png)\n")
-    assert corpus.messages() == [
-        "briefs/actors/china.md:7: images are not allowed in brief prose (describe the image in words, "
-        "or link its source)",
-        "briefs/actors/china.md:7: links in brief prose must be wikilinks, not 'javascript:alert(1)' "
-        "(write [[id]] or [[id|label]]; web addresses belong in a source's metadata (url))",
+    assert corpus.messages() == [  # in the order they appear on the line
+        "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '<script>' (write Markdown "
+        "instead (*emphasis*, **strong**, lists, tables))",
         "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '</script>' (write Markdown "
         "instead (*emphasis*, **strong**, lists, tables))",
-        "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '<script>' (write Markdown "
+        "briefs/actors/china.md:7: links in brief prose must be wikilinks, not 'javascript:alert(1)' "
+        "(write [[id]] or [[id|label]]; web addresses belong in a source's metadata (url))",
+        "briefs/actors/china.md:7: images are not allowed in brief prose (describe the image in words, "
+        "or link its source)",
+    ]
+
+
+def test_autolinked_address_gets_the_link_message(corpus):
+    corpus.actor("china", "China", body="See <https://example.org> and <b>x</b>.\n")
+    assert corpus.messages() == [
+        "briefs/actors/china.md:7: links in brief prose must be wikilinks, not 'https://example.org' "
+        "(write [[id]] or [[id|label]]; web addresses belong in a source's metadata (url))",
+        "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '<b>' (write Markdown "
+        "instead (*emphasis*, **strong**, lists, tables))",
+        "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '</b>' (write Markdown "
         "instead (*emphasis*, **strong**, lists, tables))",
     ]

@@ -35,15 +35,20 @@ def cmd_check(args) -> int:
     elapsed = time.perf_counter() - start
     if args.format == "human":
         b = index.briefing
-        summary = (f"{len(b.actors) + len(b.agreements) + len(b.topics)} briefs, {len(b.sources)} "
-                   f"sources, {sum(len(e.quotes) for e in b.entities())} quotes checked in {elapsed:.2f}s")
-        print(f"{len(problems)} problem{'s' * (len(problems) != 1)}; {summary}", file=sys.stderr)
+        summary = (f"{_count(len(b.actors) + len(b.agreements) + len(b.topics), 'brief')}, "
+                   f"{_count(len(b.sources), 'source')}, "
+                   f"{_count(sum(len(e.quotes) for e in b.entities()), 'quote')} checked in {elapsed:.2f}s")
+        print(f"{_count(len(problems), 'problem')}; {summary}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def cmd_new(args) -> int:
     try:
-        path = scaffold.new_brief(args.root, args.kind, args.name)
+        path = scaffold.new_brief(args.root, args.kind, args.name, brief_id=args.id)
     except scaffold.ScaffoldError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -82,6 +87,7 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="write a new brief with every field commented")
     n.add_argument("kind", choices=("actor", "agreement", "topic"))
     n.add_argument("name", help='the display name, e.g. "Sergey Lavrov"')
+    n.add_argument("--id", help="the id (file name) when it cannot be made from the name")
     n.set_defaults(run=cmd_new)
     i = sub.add_parser("import-source", help="copy an article into seeds/ with a metadata stub")
     i.add_argument("file")

@@ -55,7 +55,9 @@ class Problems:
         return len(self.items)
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.items))
+        """By file and line; problems on one line keep the order they were found in."""
+        unique = list(dict.fromkeys(self.items))
+        return sorted(unique, key=lambda p: (p.path, p.line))
 
     def report(self, fmt: str = "human") -> str:
         items = self.sorted()

@@ -23,7 +23,8 @@ INLINE = re.compile(r"""
    (?P<code>(?P<ticks>`+)[\s\S]+?(?P=ticks))
   |(?P<wiki>\[\[(?P<target>[^\[\]|]+?)(?:\|(?P<label>[^\[\]]*))?\]\])
   |(?P<link>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?P<url>(?:[^()]|\([^()]*\))*)\)|\[[^\]]*\]))
-  |(?P<html><!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^>]*>?|<[a-zA-Z][\w+.-]*:[^>\s]*>)
+  |(?P<autolink><[a-zA-Z][\w+.-]*:[^>\s]*>)
+  |(?P<html><!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^>]*>?)
 """, re.X)
 
 
@@ -147,6 +148,9 @@ class ProseLinker:
             elif token.group("url") is not None:
                 self._check_url(token.group("url"), number, result)
             return token.group()
+        if self.untrusted and token.group("autolink"):
+            self._check_url(token.group()[1:-1], number, result)
+            return html.escape(token.group())
         if self.untrusted:
             tag = token.group()[:40]
             result.errors.append((number, f"raw HTML is not allowed in brief prose: '{tag}'",

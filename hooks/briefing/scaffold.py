@@ -12,7 +12,7 @@ from .slugs import slugify
 
 
 class ScaffoldError(Exception):
-    pass
+    """A refused scaffold: the message says why and what to do instead."""
 
 
 def _field_lines(field: Field) -> list[str]:
@@ -48,10 +48,18 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def new_brief(root: Path, kind: str, name: str, today: str | None = None) -> Path:
-    slug = slugify(name)
+def _suggest(text: str) -> str:
+    slug = slugify(text)
+    return f"; try {slug!r}" if slug else ""
+
+
+def new_brief(root: Path, kind: str, name: str, today: str | None = None,
+              brief_id: str | None = None) -> Path:
+    slug = brief_id or slugify(name)
     if not SLUG.match(slug):
-        raise ScaffoldError(f"cannot make an id from {name!r}")
+        what = f"--id {brief_id!r} is not a valid id{_suggest(brief_id)}" if brief_id else \
+            f"cannot make an id from {name!r}; give one with --id (lowercase letters, digits, hyphens)"
+        raise ScaffoldError(what)
     path = root / "briefs" / f"{kind}s" / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists")
@@ -63,7 +71,7 @@ def new_brief(root: Path, kind: str, name: str, today: str | None = None) -> Pat
 def import_source(root: Path, file: Path, source_id: str, title: str,
                   publisher: str | None = None) -> list[Path]:
     if not SLUG.match(source_id):
-        raise ScaffoldError(f"--id {source_id!r} is not a valid id; try {slugify(source_id)!r}")
+        raise ScaffoldError(f"--id {source_id!r} is not a valid id{_suggest(source_id)}")
     if not file.is_file():
         raise ScaffoldError(f"{file} is not a file")
     text_path, meta_path = root / "seeds" / f"{source_id}.txt", root / "seeds" / f"{source_id}.yaml"
