@@ -45,7 +45,9 @@ def on_files(files: Files, config, **kwargs):
         count = len(site.problems)
         report = "\n".join(p.short() for p in site.problems.sorted())
         raise PluginError(f"the briefing has {count} problem{'s' * (count != 1)}:\n{report}")
-    _state["site"] = site
+    # Keep only what later events need: the linked docs pages. The pages themselves now
+    # live in the generated files, so the rest of the model can be freed.
+    _state["documents"] = site.documents
     for page in site.pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -61,9 +63,9 @@ def on_files(files: Files, config, **kwargs):
     files.append(File.generated(config, "briefing.schema.json", content=export_schema_json()))
     counts = ", ".join(f"{v} {k}" for k, v in site.counts().items())
     log.info(f"briefing: {counts}")
+    site.pages.clear()
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    documents = _state["site"].documents
-    return documents.get(page.file.src_uri, markdown)
+    return _state["documents"].get(page.file.src_uri, markdown)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import PartialDate
 
@@ -106,7 +107,7 @@ class Entity:
 
     kind = "entity"
 
-    @property
+    @cached_property
     def page(self) -> str:
         """The page's path in the site's docs tree, e.g. actors/iran.md."""
         return f"{self.kind}s/{self.id}.md"

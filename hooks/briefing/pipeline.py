@@ -82,6 +82,7 @@ def render(index: Index, linked: Linked) -> list[Page]:
 def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Site:
     """Run every stage. `documents` maps docs pages to (Markdown, file path) for linking."""
     problems, index, linked = check(root, documents)
+    index.searches.clear()  # normalized source texts are only needed to verify quotes
     site = Site(problems, index)
     if problems:
         return site

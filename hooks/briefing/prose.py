@@ -10,11 +10,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Protocol
 
 from .autolink import MentionMatcher
 
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Only a plain fence counts as code: an opener with at most a language word, closed by the
+# same character at least as many times. Anything else is prose and gets every check.
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*$")
+HTML_ANYWHERE = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])")
 HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|[=-]{3,}\s*$)")
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S*)")
@@ -51,6 +55,7 @@ class LinkedProse:
     errors: list[tuple[int, str, str]] = field(default_factory=list)  # (line, message, hint)
 
 
+@lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str) -> str:
     """Relative path between two docs-relative files, e.g. topics/a.md -> ../actors/b.md."""
     if from_page == to_page:
@@ -90,17 +95,19 @@ class ProseLinker:
         for offset, line in enumerate(lines):
             number = first_line + offset
             if fence:
+                self._check_code(line, number, result)
                 out.append(line)
-                if line.strip().startswith(fence):
+                if re.match(rf"^ {{0,3}}{fence}{fence[0]}*[ \t]*$", line):
                     fence = None
                 continue
             opened = FENCE.match(line)
             if opened:
-                fence = opened.group(1)[0] * 3
+                fence = opened.group(1)
                 out.append(line)
                 continue
             indented = line.startswith(("    ", "\t")) and line.strip()
             if indented and prev_blank and not in_list:
+                self._check_code(line, number, result)
                 out.append(line)  # an indented code block
                 continue
             if line.strip():
@@ -136,8 +143,17 @@ class ProseLinker:
         out.append(self._text(line[pos:], result, autolink))
         return "".join(out)
 
+    def _check_code(self, code: str, number: int, result: LinkedProse) -> None:
+        """Raw HTML is refused in brief code too: no fence or backtick trick can smuggle it."""
+        if self.untrusted:
+            for tag in HTML_ANYWHERE.finditer(code):
+                result.errors.append((number, "raw HTML is not allowed in brief prose, not even in "
+                                      f"code: '{code[tag.start():tag.start() + 40]}'",
+                                      "describe the markup in words"))
+
     def _token(self, token: re.Match, number: int, result: LinkedProse) -> str:
         if token.group("code"):
+            self._check_code(token.group(), number, result)
             return token.group()
         if token.group("wiki"):
             return self._wikilink(token, number, result)

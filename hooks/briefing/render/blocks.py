@@ -67,7 +67,7 @@ def judgments(topic, page: str) -> str:
 
 def relations(index: Index, entity: Entity) -> str:
     """Backlinks grouped by relation, then "Mentioned in" grouped by kind."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, dict[str, None]] = {}  # label -> links, ordered and without repeats
     for backlink in index.backlinks.get(entity.id, []):
         label = RELATIONS[backlink.relation][1]
         if backlink.relation == "speaker":
@@ -75,8 +75,7 @@ def relations(index: Index, entity: Entity) -> str:
             item = a(entity.page, subject.page, subject.name, f"q-{backlink.detail}")
         else:
             item = entity_link(index, entity.page, backlink.subject, backlink.detail)
-        if item not in groups.setdefault(label, []):
-            groups[label].append(item)
+        groups.setdefault(label, {})[item] = None
     mentioned: dict[str, list[str]] = {}
     for page in sorted(index.mentions.get(entity.id, ())):
         owner = index.by_id.get(page.rsplit("/", 1)[-1][:-3])

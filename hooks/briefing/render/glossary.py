@@ -10,6 +10,7 @@ from .html import a, badge, block, esc
 from .pages import front_matter
 
 PAGE = "glossary.md"
+APPEARS_SHOWN = 10  # the rest are one click away, on the entity's own page
 
 
 def _letter(name: str) -> str:
@@ -17,13 +18,13 @@ def _letter(name: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
-def _appears_in(index: Index, key: str) -> str:
+def _appears_in(index: Index, key: str, more_page: str | None = None) -> str:
     pages = sorted(index.mentions.get(key, ()))
-    links = []
-    for page in pages:
-        owner = index.by_id.get(page.rsplit("/", 1)[-1][:-3])
-        if owner is not None and owner.page == page:
-            links.append(a(PAGE, owner.page, owner.name))
+    owners = [o for p in pages if (o := index.by_id.get(p.rsplit("/", 1)[-1][:-3])) and o.page == p]
+    links = [a(PAGE, o.page, o.name) for o in owners[:APPEARS_SHOWN]]
+    rest = len(owners) - APPEARS_SHOWN
+    if rest > 0:
+        links.append(a(PAGE, more_page, f"and {rest} more") if more_page else f"and {rest} more")
     return ", ".join(links)
 
 
@@ -33,7 +34,7 @@ def _entity_entry(index: Index, entity: Entity) -> tuple[str, str, list[str]]:
              f"{badge(entity.kind)}</dt>",
              f"<dd><p>{esc(entity.summary)}</p>"
              + (f'<p class="bf-muted">Also: {esc(extra)}</p>' if extra else "")]
-    appears = _appears_in(index, entity.id)
+    appears = _appears_in(index, entity.id, entity.page)
     if appears:
         lines.append(f'<p class="bf-appears">Appears in: {appears}</p>')
     lines.append("</dd>")

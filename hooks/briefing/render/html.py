@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..prose import relative
@@ -16,6 +17,8 @@ def esc(text) -> str:
 
 def href(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative .html URL for raw HTML (MkDocs rewrites only Markdown links)."""
+    if from_page != to_page:  # the URL then depends only on the folder: cache by folder
+        return _folder_href(from_page.rpartition("/")[0], to_page, anchor)
     path = relative(from_page, to_page)
     if path.endswith(".md"):
         path = path[:-3] + ".html"
@@ -24,9 +27,28 @@ def href(from_page: str, to_page: str, anchor: str = "") -> str:
     return esc(path + (f"#{anchor}" if anchor else ""))
 
 
+@lru_cache(maxsize=65536)
+def _folder_href(folder: str, to_page: str, anchor: str) -> str:
+    here = f"{folder}/\0.md" if folder else "\0.md"  # a name no page has
+    path = relative(here, to_page)
+    return esc(path[:-3] + ".html" + (f"#{anchor}" if anchor else ""))
+
+
 def a(from_page: str, to_page: str, text: str, anchor: str = "", title: str = "") -> str:
+    if from_page == to_page:
+        return _link(href(from_page, to_page, anchor), text, title)
+    return _folder_link(from_page.rpartition("/")[0], to_page, text, anchor, title)
+
+
+@lru_cache(maxsize=65536)
+def _folder_link(folder: str, to_page: str, text: str, anchor: str, title: str) -> str:
+    """Links repeat across the pages of one folder (names in fact boxes, backlinks)."""
+    return _link(_folder_href(folder, to_page, anchor), text, title)
+
+
+def _link(url: str, text: str, title: str) -> str:
     tip = f' title="{esc(title)}"' if title else ""
-    return f'<a href="{href(from_page, to_page, anchor)}"{tip}>{esc(text)}</a>'
+    return f'<a href="{url}"{tip}>{esc(text)}</a>'
 
 
 def badge(kind: str, label: str | None = None) -> str:

@@ -36,7 +36,8 @@ def facet_tags(entity: Entity, index: Index) -> list[str]:
         tags.append(f"Country: {country.name}")
     if getattr(entity, "status", None):
         tags.append(f"Status: {entity.status}")
-    return tags + [t for t in entity.tags if t not in tags]
+    # Material prints tag names unescaped (partials/tags.html), so they are escaped here.
+    return [html.escape(t) for t in tags + [t for t in entity.tags if t not in tags]]
 
 
 def _links(index: Index, page: str, ids) -> str:
@@ -144,11 +145,14 @@ def source_page(index: Index, linked: Linked, source: Source) -> str:
         ("SHA-256", f"<code>{esc(source.sha256[:16])}…</code>"),
     ]
     cited = sorted(index.citations.get(source.id, []), key=lambda q: (q.match.paragraph, q.match.start))
-    cited_by = sorted({q.owner for q in cited}, key=lambda i: index.by_id[i].name.lower())
-    cited_list = block(['<ul class="bf-cited-by">'] + [
-        "<li>" + entity_link(index, source.page, owner) + ": " + ", ".join(
-            f'<a href="#{esc(q.cited_anchor)}">¶{q.match.paragraph}</a>' for q in cited if q.owner == owner)
-        + "</li>" for owner in cited_by] + ["</ul>"]) if cited_by else block(['<p class="bf-muted">No brief quotes this source yet.</p>'])
+    by_owner: dict[str, list] = {}
+    for quote in cited:
+        by_owner.setdefault(quote.owner, []).append(quote)
+    items = ["<li>" + entity_link(index, source.page, owner) + ": " + ", ".join(
+        f'<a href="#{esc(q.cited_anchor)}">¶{q.match.paragraph}</a>' for q in quotes) + "</li>"
+        for owner, quotes in sorted(by_owner.items(), key=lambda kv: index.by_id[kv[0]].name.lower())]
+    cited_list = block(['<ul class="bf-cited-by">'] + items + ["</ul>"]) if items else \
+        block(['<p class="bf-muted">No brief quotes this source yet.</p>'])
     notes = block([f'<p class="bf-note">{esc(source.notes)}</p>']) if source.notes else ""
     return "\n".join(part for part in (
         front_matter(source.name, [f"Source: {grade}"]),

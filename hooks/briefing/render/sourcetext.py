@@ -14,21 +14,22 @@ from .html import block, esc, href
 
 def _paragraph_html(index: Index, source: Source, text: str, quotes: list[Quote],
                     linked_ids: set[str], matcher) -> str:
-    cuts = {0, len(text)}
-    for quote in quotes:
-        for start, end in quote.match.spans:
-            cuts.update((start, end))
-    starts = {}
+    # Sweep the cut points once, counting how many cited spans cover each piece.
+    depth_change: dict[int, int] = {0: 0, len(text): 0}
+    starts: dict[int, list[Quote]] = {}
     for quote in quotes:
         starts.setdefault(quote.match.start, []).append(quote)
-    bounds = sorted(cuts)
-    out = []
+        for start, end in quote.match.spans:
+            depth_change[start] = depth_change.get(start, 0) + 1
+            depth_change[end] = depth_change.get(end, 0) - 1
+    bounds = sorted(depth_change)
+    out, depth = [], 0
     for lo, hi in zip(bounds, bounds[1:]):
+        depth += depth_change[lo]
         for quote in starts.get(lo, []):
             out.append(f'<span class="bf-anchor" id="{esc(quote.cited_anchor)}"></span>')
         piece = _autolink(index, source, text[lo:hi], linked_ids, matcher)
-        covered = any(s <= lo and hi <= e for q in quotes for s, e in q.match.spans)
-        out.append(f'<mark class="bf-cited">{piece}</mark>' if covered else piece)
+        out.append(f'<mark class="bf-cited">{piece}</mark>' if depth > 0 else piece)
     return "".join(out)
 
 

@@ -1,0 +1,1 @@
+"""The hostile corpus: data and helpers for tests/test_hostile.py."""

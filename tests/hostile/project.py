@@ -1,0 +1,158 @@
+"""A minimal valid briefing project in a temp folder, and real `mkdocs build` runs of it.
+
+The project copies mkdocs.yml, docs/ and hooks/ from the repository and adds a small,
+valid set of briefs and one source written here (so the hostile tests do not depend on the
+shipped content, which is still being written). Hostile cases add files on top.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Symlink:
+    """A file entry that is a symbolic link to `target` (absolute, or relative to the link)."""
+
+    target: str
+
+
+def y(value) -> str:
+    """A YAML scalar or flow collection: JSON is valid YAML and quotes everything safely."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def brief(fields: dict, body: str = "") -> str:
+    """A brief: front matter with one field per line (flow style), then the body."""
+    lines = ["---"] + [f"{key}: {y(value)}" for key, value in fields.items()] + ["---", ""]
+    return "\n".join(lines) + body + ("\n" if body and not body.endswith("\n") else "")
+
+
+def source_meta(text: str | bytes, **fields) -> str:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    meta = {"title": "A source", "publisher": None, "author": None, "published": None,
+            "url": None, "language": "en", "sha256": hashlib.sha256(raw).hexdigest(),
+            "reliability": {"grade": "C", "rationale": "Test source."}}
+    meta.update(fields)
+    return "\n".join(f"{key}: {y(value)}" for key, value in meta.items()) + "\n"
+
+
+def line_of(text: str, needle: str, start: int = 1) -> int:
+    """1-based number of the first line (from `start`) containing `needle`."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number >= start and needle in line:
+            return number
+    raise AssertionError(f"{needle!r} is not in the text")
+
+
+BASE_SOURCE_TEXT = (
+    "Base source heading\n"
+    "The first paragraph says that Base State signed the Base Accord in January.\n"
+    "\n"
+    "The second paragraph quotes an official: we remain calm and open to talks.\n"
+    "A third paragraph mentions Base Org and Base Person.\n"
+)
+
+BASE_FILES: dict[str, str] = {
+    "seeds/base-source.txt": BASE_SOURCE_TEXT,
+    "seeds/base-source.yaml": source_meta(BASE_SOURCE_TEXT, title="Base source", headings=[1]),
+    "briefs/actors/base-state.md": brief(
+        {"name": "Base State", "summary": "A state used by the hostile tests.", "type": "state",
+         "updated": "2025-01-02"},
+        "Base State works with [[base-org]] and signed [[base-accord]].\n"),
+    "briefs/actors/base-org.md": brief(
+        {"name": "Base Org", "summary": "An organization used by the hostile tests.",
+         "type": "organization"}, "An organization of [[base-state]].\n"),
+    "briefs/actors/base-person.md": brief(
+        {"name": "Base Person", "summary": "A person used by the hostile tests.", "type": "person",
+         "country": "base-state", "roles": [{"title": "Chair", "of": "base-org", "from": "2024"}],
+         "quotes": [{"id": "calm", "text": "we remain calm and open to talks",
+                     "source": "base-source", "speaker": "base-person"}]},
+        "Base Person chairs Base Org.\n\n[[quote:calm]]\n"),
+    "briefs/agreements/base-accord.md": brief(
+        {"name": "Base Accord", "summary": "An agreement used by the hostile tests.",
+         "type": "treaty", "status": "signed", "signed": "2025-01", "parties": ["base-state"],
+         "provisions": ["A provision."]}, "Signed by [[base-state]].\n"),
+    "briefs/topics/base-topic.md": brief(
+        {"name": "Base Topic", "summary": "A topic used by the hostile tests.", "status": "ongoing",
+         "actors": ["base-state", {"id": "base-person", "role": "envoy"}],
+         "agreements": ["base-accord"],
+         "quotes": [{"id": "q1", "text": "Base State signed the Base Accord",
+                     "source": "base-source"}],
+         "judgments": [{"text": "It is likely.", "likelihood": "likely", "confidence": "low",
+                        "quotes": ["q1"]}],
+         "events": [{"date": "2025-01", "text": "The accord is signed.", "actors": ["base-state"],
+                     "quote": "q1"}]},
+        "The topic of [[base-state]] and [[base-accord]].\n"),
+}
+BASE_GLOSSARY_TERMS = [{"term": "Base Term", "definition": "A glossary term.", "see": ["base-topic"]}]
+HOME = ("# Hostile test briefing\n\n<!-- briefing:key-judgments -->\n\n"
+        "<!-- briefing:last-reviewed -->\n\nSee [[base-topic]] and [[base-state]].\n")
+
+
+def glossary(terms: list[dict]) -> str:
+    return "terms:\n" + "".join(f"  - {y(t)}\n" for t in terms)
+
+
+def make_project(dest: Path, files: dict[str, object], glossary_text: str | None = None) -> Path:
+    """A project folder: repo config, docs and hooks, the base corpus, then `files` on top."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "docs", dest / "docs", ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(REPO / "hooks", dest / "hooks", ignore=ignore, dirs_exist_ok=True)
+    (dest / "docs" / "index.md").write_text(HOME, encoding="utf-8")
+    everything: dict[str, object] = dict(BASE_FILES)
+    everything["briefs/glossary.yaml"] = glossary_text if glossary_text is not None \
+        else glossary(BASE_GLOSSARY_TERMS)
+    everything.update(files)
+    for rel, content in everything.items():
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Symlink):
+            os.symlink(content.target, path)
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(str(content).encode("utf-8"))
+    return dest
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout + stderr
+    site: Path
+
+    @property
+    def aborted_cleanly(self) -> bool:
+        return (self.returncode != 0 and "Traceback" not in self.output
+                and "Aborted with a BuildError!" in self.output)
+
+    def problem_lines(self) -> list[tuple[str, int, str]]:
+        """(path, line, message) for every `path:line: message` the build printed."""
+        return [(m[1], int(m[2]), m[3]) for m in
+                re.finditer(r"^(?:ERROR\s+-\s+.*?)?((?:briefs|seeds|docs)/.*?):(\d+): (.*)$",
+                            self.output, re.M)]
+
+
+def mkdocs_build(project: Path, site: Path, strict: bool = False, extra_env: dict | None = None,
+                 timeout: int = 300) -> Build:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    if strict:
+        cmd.insert(4, "--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
+    env.pop("BRIEFING_EDIT_URL", None)
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True,
+                          timeout=timeout, errors="replace")
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)

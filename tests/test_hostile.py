@@ -1,0 +1,287 @@
+"""Hostile input: every case runs a real `mkdocs build` and ends in a clear error or a safe site.
+
+Cases are data (tests/hostile/corpus.py). Error cases are built in batches, one build per
+group, and every expected `path:line` must be in the output, with no traceback. Safe cases
+are built once, together; a case that may end either way and is rejected is removed and the
+rest rebuilt. The safe site is then scanned (HTML) and opened page by page in Chromium from
+file://: no injected script may run, and Material's search must not run one either.
+
+The counts are printed in the terminal summary and written to test-results/hostile-summary.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from hostile import checks, corpus
+from hostile.project import REPO, BASE_GLOSSARY_TERMS, Build, glossary, make_project, mkdocs_build
+
+CASES = corpus.all_cases()
+GROUPS: dict[str, list[corpus.Case]] = defaultdict(list)
+for _case in CASES:
+    GROUPS[_case.group].append(_case)
+ERROR_GROUPS = [g for g in GROUPS if g != "safe"]
+GLOSSARY = "briefs/glossary.yaml"
+PWN_MARKER = Path("/tmp/briefing-hostile-pwned")  # the !!python/object/apply case would create it
+
+# -- the summary ----------------------------------------------------------------------------
+SUMMARY: dict = {"cases": len(CASES), "placements": sum(c.placements for c in CASES),
+                 "outcomes": {}, "scripts_executed": 0, "pages_browsed": 0, "injected_markup": 0,
+                 "bugs": []}
+
+
+def _record(case: corpus.Case, outcome: str) -> None:
+    SUMMARY["outcomes"][case.name] = outcome
+
+
+def _totals() -> dict:
+    outcomes = SUMMARY["outcomes"]
+    return {"cases_defined": SUMMARY["cases"], "cases_tried": len(outcomes),
+            "hostile_values_placed": SUMMARY["placements"],
+            "errors": sum(o == "error" for o in outcomes.values()),
+            "safe_builds": sum(o == "safe" for o in outcomes.values()),
+            "failed": sum(o.startswith("FAILED") for o in outcomes.values()),
+            "scripts_executed": SUMMARY["scripts_executed"],
+            "injected_markup": SUMMARY["injected_markup"],
+            "pages_browsed": SUMMARY["pages_browsed"]}
+
+
+class _Reporter:
+    def pytest_terminal_summary(self, terminalreporter):
+        if not SUMMARY["outcomes"]:
+            return
+        totals = _totals()
+        terminalreporter.section("hostile corpus")
+        terminalreporter.write_line(", ".join(f"{k}={v}" for k, v in totals.items()))
+        for name, outcome in sorted(SUMMARY["outcomes"].items()):
+            if outcome.startswith("FAILED"):
+                terminalreporter.write_line(f"  {name}: {outcome}")
+        out = REPO / "test-results"
+        out.mkdir(exist_ok=True)
+        (out / "hostile-summary.json").write_text(json.dumps(
+            {**totals, "outcomes": SUMMARY["outcomes"], "bugs": SUMMARY["bugs"]},
+            indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _hostile_reporter(request):
+    reporter = _Reporter()
+    request.config.pluginmanager.register(reporter, "hostile-reporter")
+    yield
+
+
+# -- building ---------------------------------------------------------------------------------
+def _owned(case: corpus.Case) -> set[str]:
+    return {GLOSSARY if k.startswith("__glossary") else k for k in case.files}
+
+
+def _project(dest: Path, cases: list[corpus.Case]) -> Path:
+    files, glossary_text = {}, None
+    terms = [dict(t) for t in BASE_GLOSSARY_TERMS]
+    for case in cases:
+        for rel, content in case.files.items():
+            if rel == "__glossary__":
+                glossary_text = content
+            elif rel == "__glossary_terms__":
+                terms += content
+            else:
+                files[rel] = content
+    if glossary_text is None and len(terms) > len(BASE_GLOSSARY_TERMS):
+        glossary_text = glossary(terms)
+    return make_project(dest, files, glossary_text)
+
+
+def _clean_abort(build: Build) -> list[str]:
+    why = []
+    if build.returncode == 0:
+        why.append("the build succeeded")
+    if "Traceback" in build.output:
+        why.append("the output has a Traceback")
+    if "Aborted with a BuildError!" not in build.output:
+        why.append("no 'Aborted with a BuildError!'")
+    return why
+
+
+@pytest.mark.parametrize("group", ERROR_GROUPS)
+def test_hostile_error_group(group, tmp_path):
+    cases = GROUPS[group]
+    PWN_MARKER.unlink(missing_ok=True)
+    build = mkdocs_build(_project(tmp_path / "project", cases), tmp_path / "site")
+    problems = build.problem_lines()
+    failures = []
+    for case in cases:
+        missing = [str(e) for e in case.errors if not any(e.matches(p, n) for p, n, _ in problems)]
+        if missing:
+            got = sorted({f"{p}:{n}: {m[:90]}" for p, n, m in problems
+                          if p in {e.path for e in case.errors}})
+            failures.append(f"{case.name}: expected an error at {', '.join(missing)}; "
+                            f"the build reported {got or 'nothing for that file'}")
+            _record(case, f"FAILED: no error at {', '.join(missing)}; got {got[:3]}")
+        else:
+            _record(case, "error")
+    why = _clean_abort(build)
+    if why:
+        for case in cases:
+            _record(case, "FAILED: " + "; ".join(why))
+    assert not PWN_MARKER.exists(), "a YAML tag ran a shell command"
+    assert not why, f"group {group}: " + "; ".join(why) + "\n" + build.output[-6000:]
+    assert not failures, f"group {group}:\n" + "\n".join(failures)
+
+
+@dataclass
+class SafeBuild:
+    build: Build
+    cases: list[corpus.Case]  # in the site
+    rejected: list[tuple[corpus.Case, list[str]]] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def safe_build(tmp_path_factory) -> SafeBuild:
+    active = list(GROUPS["safe"])
+    rejected, unexpected = [], []
+    for attempt in range(5):
+        root = tmp_path_factory.mktemp(f"hostile-safe-{attempt}")
+        build = mkdocs_build(_project(root / "project", active), root / "site")
+        if build.returncode == 0:
+            break
+        why = _clean_abort(build)
+        if why:
+            pytest.fail("the safe corpus did not end in a clean error: " + "; ".join(why)
+                        + "\n" + build.output[-6000:], pytrace=False)
+        problems = build.problem_lines()
+        hit = []
+        for case in active:
+            own = [f"{p}:{n}: {m[:100]}" for p, n, m in problems if p in _owned(case)]
+            if own:
+                hit.append(case)
+                rejected.append((case, own))
+                if case.expect == "safe":
+                    unexpected.append(f"{case.name}: " + " | ".join(own[:5]))
+        stray = [f"{p}:{n}: {m}" for p, n, m in problems
+                 if not any(p in _owned(c) for c in active)]
+        if stray or not hit:
+            pytest.fail("the safe corpus failed outside its cases:\n" + "\n".join(stray[:20])
+                        + "\n" + build.output[-3000:], pytrace=False)
+        active = [c for c in active if c not in hit]
+    else:
+        pytest.fail("the safe corpus never built", pytrace=False)
+    for case, _ in rejected:
+        _record(case, "error" if case.expect != "safe" else "FAILED: rejected, but it is valid")
+    for case in active:
+        _record(case, "safe")
+    return SafeBuild(build, active, rejected, unexpected)
+
+
+def test_safe_corpus_builds(safe_build):
+    """Valid hostile values build; cases that may be rejected are rejected at their own file."""
+    print(f"\nhostile safe build: {len(safe_build.cases)} cases in the site, "
+          f"{len(safe_build.rejected)} rejected with a clear error:")
+    for case, problems in safe_build.rejected:
+        print(f"  rejected {case.name}: {problems[0]}")
+    assert "Traceback" not in safe_build.build.output
+    assert not safe_build.unexpected, "valid hostile values were rejected:\n" + "\n".join(safe_build.unexpected)
+
+
+def test_every_safe_brief_has_a_page(safe_build):
+    missing = []
+    for case in safe_build.cases:
+        for rel in case.files:
+            parts = rel.split("/")
+            if any(part.startswith(".") for part in parts):
+                continue  # ignored by design
+            if rel.startswith("briefs/") and len(parts) == 3 and rel.endswith(".md"):
+                page = safe_build.build.site / parts[1] / (parts[2][:-3] + ".html")
+                if not page.is_file():
+                    missing.append(f"{rel} -> {page.relative_to(safe_build.build.site)}")
+            elif rel.startswith("seeds/") and rel.endswith(".yaml"):
+                page = safe_build.build.site / "sources" / (Path(rel).stem + ".html")
+                if not page.is_file():
+                    missing.append(f"{rel} -> sources/{page.name}")
+    assert not missing, "briefs without a page:\n" + "\n".join(missing)
+
+
+def _where(markers: set[int]) -> list[str]:
+    names = {}
+    for case in CASES:
+        for n, where in case.markers.items():
+            names[n] = f"{case.name}: {where}"
+    return [names.get(n, f"marker {n}") for n in sorted(markers)]
+
+
+def _html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+
+
+def test_no_injected_markup_in_html(safe_build):
+    """No payload survives as an element, an event handler or a script URL in the HTML."""
+    site = safe_build.build.site
+    found = {}
+    for path in _html_pages(site):
+        bad = checks.injected_markup(path.read_text(encoding="utf-8"))
+        if bad:
+            found[path.relative_to(site).as_posix()] = bad
+    SUMMARY["injected_markup"] = sum(map(len, found.values()))
+    lines = []
+    for page, bad in sorted(found.items()):
+        markers = checks.markers_in(" ".join(bad))
+        lines.append(f"{page}: {bad[:3]} <- {_where(markers)[:3]}")
+    if found:
+        SUMMARY["bugs"].append({"test": "injected markup in HTML", "pages": lines[:40]})
+    assert not found, f"injected markup on {len(found)} pages:\n" + "\n".join(lines[:40])
+
+
+@pytest.fixture(scope="session")
+def browser_report(safe_build):
+    if not checks.CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{checks.CHROMIUM} is missing")
+        pytest.skip(f"{checks.CHROMIUM} is missing")
+    site = safe_build.build.site
+    report = checks.browse(site, _html_pages(site),
+                           ["window", "onerror", "script", "img", "Actor 7", "Term 1", "Title 3", "Summary"])
+    SUMMARY["pages_browsed"] = report.pages
+    SUMMARY["scripts_executed"] = sum(map(len, report.executed.values()))
+    return report
+
+
+def test_no_script_runs_in_the_browser(browser_report):
+    print(f"\nhostile browser: {browser_report.pages} pages opened; searches: "
+          + "; ".join(browser_report.searches))
+    lines = [f"{page}: {ran} <- {_where(checks.markers_in(' '.join(ran)))}"
+             for page, ran in sorted(browser_report.executed.items())]
+    ran = checks.markers_in(" ".join(x for v in browser_report.executed.values() for x in v))
+    for case in CASES:
+        hits = sorted({case.markers[n] for n in ran if n in case.markers})
+        if hits:
+            _record(case, "FAILED: script ran: " + "; ".join(hits)[:300])
+    if lines:
+        SUMMARY["bugs"].append({"test": "scripts executed in Chromium", "pages": lines[:40]})
+    assert not lines, f"injected scripts ran on {len(lines)} pages:\n" + "\n".join(lines[:40])
+
+
+def test_no_dangerous_live_dom(browser_report):
+    lines = [f"{page}: {dom[:3]} <- {_where(checks.markers_in(' '.join(dom)))[:3]}"
+             for page, dom in sorted(browser_report.dom.items())]
+    assert not lines, "event handlers or script URLs in the live DOM:\n" + "\n".join(lines[:40])
+
+
+def test_the_browser_made_no_network_request(browser_report):
+    assert not browser_report.blocked, browser_report.blocked[:20]
+
+
+def test_search_finds_the_payload_text(browser_report):
+    """The searches ran against the hostile site and found results (so they were rendered)."""
+    found = [s for s in browser_report.searches if not s.endswith(": 0 results")]
+    assert found, browser_report.searches
+
+
+def test_summary_counts(safe_build):
+    totals = _totals()
+    print("\nhostile corpus:", json.dumps(totals))
+    assert totals["cases_tried"] >= 1
