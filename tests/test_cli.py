@@ -275,7 +275,7 @@ def test_untrusted_prose_is_rejected(project, prose, message):
 @pytest.mark.parametrize("prose", [
     "See [[russia-mediator-analysis]], [[russia-mediator-analysis|the analysis]] and [[Russia]].",
     "The analysis argues this ([[russia-mediator-analysis#p2]]); see [top](#top).",
-    "Less than: 2 < 3, braces {: .class } and a `<code>` span are fine.",
+    "Less than: 2 < 3, braces {: .class } and a `x < y` span are fine.",
     '!!! info "Background (not from the sources)"\n    Background goes here.',
 ])
 def test_allowed_prose_passes(project, prose):

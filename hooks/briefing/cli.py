@@ -27,7 +27,7 @@ def _documents(root: Path) -> dict[str, tuple[str, str]]:
 
 def cmd_check(args) -> int:
     start = time.perf_counter()
-    problems, index, _ = check(args.root, _documents(args.root))
+    problems, index, _ = check(args.root, _documents(args.root), autolink=False)
     if problems:
         print(problems.report(args.format))
     elif args.format == "json":

@@ -46,7 +46,10 @@ def normalize(text: str) -> tuple[str, list[int]]:
 
 
 def normalize_text(text: str) -> str:
-    return normalize(text)[0]
+    """The normalized text alone: the same result as normalize(), without the offset map."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _nfkc_charwise(text)[0]
+    return _SPACE.sub(" ", text.translate(_SAME))
 
 
 def segments(quote: str) -> list[str]:

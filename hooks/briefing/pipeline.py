@@ -13,7 +13,7 @@ from .linking import Linked, link_all
 from .load import load
 from .problems import Problems
 from .render.glossary import glossary_page
-from .render.graph import global_graph
+from .render.graph import graph_page
 from .render.home import fill_markers
 from .render.indexes import index_page
 from .render.pages import entity_page, front_matter, source_page
@@ -48,12 +48,13 @@ class Site:
                 "pages": len(self.pages)}
 
 
-def check(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> tuple[Problems, Index, Linked]:
+def check(root: Path, documents: dict[str, tuple[str, str]] | None = None,
+          autolink: bool = True) -> tuple[Problems, Index, Linked]:
     """Everything the build validates, without rendering a page."""
     problems = Problems()
     briefing = validate(load(root, problems), problems)
     index = build_index(briefing, problems)
-    linked = link_all(index, documents or {})
+    linked = link_all(index, documents or {}, autolink)
     for page, (_, path) in (documents or {}).items():
         linked.prose[page].markdown = fill_markers(index, page, linked.prose[page].markdown, path)
     return problems, index, linked
@@ -73,9 +74,7 @@ def render(index: Index, linked: Linked) -> list[Page]:
         pages.append(Page(f"{kind}s/index.md", index_page(index, kind, getattr(briefing, f"{kind}s"))))
     pages.append(Page("glossary.md", glossary_page(index), briefing.glossary_path))
     pages.append(Page("timeline.md", timeline_page(index)))
-    pages.append(Page("graph.md", front_matter("Graph", []) + "# Graph of the briefing\n\n"
-                      "Every entity and every relation. Select a node to open its page.\n\n"
-                      f'<figure class="bf-graph bf-graph--global">{global_graph(index)}</figure>\n'))
+    pages.append(Page("graph.md", graph_page(index, front_matter)))
     return pages
 
 

@@ -135,6 +135,8 @@ class ProseLinker:
         return self._inline(line, number, result, autolink)
 
     def _inline(self, line: str, number: int, result: LinkedProse, autolink: bool) -> str:
+        if "[" not in line and "`" not in line and "<" not in line:
+            return self._text(line, result, autolink)  # nothing but text: the common case
         out, pos = [], 0
         for token in INLINE.finditer(line):
             out.append(self._text(line[pos : token.start()], result, autolink))

@@ -106,7 +106,14 @@ class _Builder:
             frame[2] = None
 
     def feed(self, event) -> None:
-        line = self.line_of(event)
+        line = event.start_mark.line + 1 + self.offset
+        kind = type(event)
+        if kind is events.ScalarEvent and event.anchor is None and not self.done:
+            self.count += 1
+            if self.count > MAX_VALUES:
+                raise YamlError(f"more than {MAX_VALUES} values", line, "split the file")
+            self.place(_scalar(event, line), line)
+            return
         if isinstance(event, events.AliasEvent) or getattr(event, "anchor", None):
             raise YamlError("anchors (&) and aliases (*) are not allowed", line,
                             "write the value out in full")
@@ -144,9 +151,11 @@ class _Builder:
 def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
     """Parse one YAML document; raises YamlError with a 1-based line."""
     builder = _Builder(line_offset)
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        # The loader's own event loop, without yaml.parse's generator around it.
+        while loader.check_event():
+            builder.feed(loader.get_event())
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -156,4 +165,6 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
         raise YamlError(f"YAML error: {err}", line_offset + 1) from None
     except RecursionError:
         raise YamlError("values are nested too deeply", line_offset + 1) from None
+    finally:
+        loader.dispose()
     return builder.doc

@@ -77,3 +77,15 @@ def test_navigation_across_pages_stays_offline(site, offline):
     _assert_styled(op.page)
     assert op.blocked == [], f"non-file requests attempted: {op.blocked}"
 
+
+
+def test_web_worker_shim_is_shipped(site):
+    """The offline plugin would load iframe-worker from a CDN; we ship it instead."""
+    shim = site.root / "assets" / "javascripts" / "iframe-worker.js"
+    assert shim.is_file(), "assets/javascripts/iframe-worker.js is not in the built site"
+    assert "IFrameWorker" in shim.read_text(encoding="utf-8")
+    html = site.read("index.html")
+    assert re.search(r'<script[^>]+src="[^"]*assets/javascripts/iframe-worker\.js"', html), (
+        "index.html does not load the shipped iframe-worker shim"
+    )
+    assert "unpkg.com" not in html and "iframe-worker/shim" not in html

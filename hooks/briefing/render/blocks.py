@@ -52,12 +52,23 @@ def quote_block(index: Index, page: str, quote: Quote) -> str:
     return block(lines)
 
 
-def judgments(topic, page: str) -> str:
+def cite(index: Index, owner: str, qid: str) -> str:
+    """A citation of one of the brief's own quotes: the source paragraph, the words on hover."""
+    quote = index.quotes_by_owner.get(owner, {}).get(qid)
+    if quote is None or quote.match is None:
+        return ""
+    source = index.by_id[quote.source]
+    label = (source.aliases[0] if source.aliases else source.name) + f" ¶{quote.match.paragraph}"
+    return (f'<a href="#{esc(quote.anchor)}" class="bf-cite" title="{esc(quote.match.exact[:200])}">'
+            f"[{esc(label)}]</a>")
+
+
+def judgments(index: Index, topic) -> str:
     if not topic.judgments:
         return ""
     lines = ['<ol class="bf-judgments">']
     for judgment in topic.judgments:
-        cites = " ".join(f'<a href="#q-{esc(q)}" class="bf-cite">[{esc(q)}]</a>' for q in judgment.quotes)
+        cites = " ".join(cite(index, topic.id, q) for q in judgment.quotes)
         lines.append(f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
                      f"{esc(judgment.text)} "
                      f'<span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span> {cites}</li>')

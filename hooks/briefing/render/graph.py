@@ -53,7 +53,8 @@ def _node(page: str, entity: Entity, x: float, y: float, centre: bool = False) -
 
 
 def _svg(title: str, desc: str, width: int, height: int, body: list[str], gid: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+    # role="group", not "img": the nodes are links, and an image may not contain controls.
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" '
             f'aria-labelledby="{gid}-t {gid}-d" class="bf-graph-svg">'
             f'<title id="{gid}-t">{esc(title)}</title><desc id="{gid}-d">{esc(desc)}</desc>'
             + "".join(body) + "</svg>")
@@ -80,30 +81,68 @@ def entity_graph(index: Index, entity: Entity) -> str:
     return f'\n<figure class="bf-graph">{svg}{note}</figure>\n'
 
 
-def global_graph(index: Index, page: str = "graph.md") -> str:
-    entities = sorted((e for e in index.by_id.values()),
-                      key=lambda e: (KIND_ORDER[e.kind], e.name.lower(), e.id))
-    rings: dict[str, list[Entity]] = {}
-    for entity in entities:
-        rings.setdefault(entity.kind, []).append(entity)
-    size = 1000
-    c = size / 2
-    where: dict[str, tuple[float, float]] = {}
-    for ring, kind in enumerate(sorted(rings, key=KIND_ORDER.get)):
-        members, radius = rings[kind], 90 + ring * 120
-        for i, entity in enumerate(members):
-            angle = 2 * math.pi * i / len(members) - math.pi / 2 + ring * 0.3
-            where[entity.id] = (c + radius * math.cos(angle), c + radius * math.sin(angle))
+GLOBAL_MAX = 400  # nodes on the whole-briefing graph; beyond that it is unreadable anyway
+
+
+def _degree(index: Index) -> dict[str, int]:
+    degree: dict[str, int] = {}
+    for target, backlinks in index.backlinks.items():
+        for link in backlinks:
+            degree[target] = degree.get(target, 0) + 1
+            degree[link.subject] = degree.get(link.subject, 0) + 1
+    return degree
+
+
+def global_graph(index: Index, page: str = "graph.md") -> tuple[str, list[Entity]]:
+    """All entities on one circle, grouped by kind, labels radiating outwards; edges as curves."""
+    degree = _degree(index)
+    everyone = sorted(index.by_id.values(), key=lambda e: (-degree.get(e.id, 0), e.id))
+    entities = sorted(everyone[:GLOBAL_MAX], key=lambda e: (KIND_ORDER[e.kind], e.name.lower(), e.id))
+    radius = max(260.0, len(entities) * 15 / (2 * math.pi))
+    margin = 190
+    c = radius + margin
+    where: dict[str, tuple[float, float, float]] = {}
+    for i, entity in enumerate(entities):
+        angle = 2 * math.pi * i / max(len(entities), 1) - math.pi / 2
+        where[entity.id] = (c + radius * math.cos(angle), c + radius * math.sin(angle), angle)
     edges, seen = [], set()
     for target, backlinks in sorted(index.backlinks.items()):
         for link in backlinks:
             pair = tuple(sorted((target, link.subject)))
-            if target in where and link.subject in where and pair not in seen:
+            if pair[0] in where and pair[1] in where and pair not in seen:
                 seen.add(pair)
-                (x1, y1), (x2, y2) = where[pair[0]], where[pair[1]]
-                edges.append(f'<line class="bf-edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"/>')
-    nodes = [_node(page, e, *where[e.id]) for e in entities]
-    desc = (f"{len(entities)} entities on rings by kind (topics innermost, then agreements, "
-            f"actors and sources) and {len(edges)} connections. The lists below give the same "
-            "information as text.")
-    return _svg("The whole briefing", desc, size, size, edges + nodes, "g-all")
+                (x1, y1, _), (x2, y2, _) = where[pair[0]], where[pair[1]]
+                edges.append(f'<path class="bf-edge" fill="none" d="M{x1:.1f},{y1:.1f} Q{c:.1f},{c:.1f} {x2:.1f},{y2:.1f}"/>')
+    nodes = []
+    for entity in entities:
+        x, y, angle = where[entity.id]
+        degrees = math.degrees(angle)
+        left = math.cos(angle) < 0  # labels on the left half read outwards too
+        rotate = degrees + 180 if left else degrees
+        dx = -10 if left else 10
+        nodes.append(
+            f'<a href="{href(page, entity.page)}" class="bf-node bf-node--{entity.kind}">'
+            f"<title>{esc(entity.name)} ({entity.kind})</title>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
+            f'<text transform="translate({x:.1f},{y:.1f}) rotate({rotate:.1f})" x="{dx}" y="4" '
+            f'text-anchor="{"end" if left else "start"}">{esc(_label(entity.name))}</text></a>')
+    shown = "" if len(everyone) <= GLOBAL_MAX else f" (the {GLOBAL_MAX} most connected of {len(everyone)})"
+    desc = (f"{len(entities)} entities{shown} on a circle, grouped by kind (topics, agreements, "
+            f"actors, sources), and {len(edges)} connections. The lists after the graph give the "
+            "same entities as text; each page lists its connections.")
+    size = int(2 * c)
+    return _svg("The whole briefing", desc, size, size, edges + nodes, "g-all"), entities
+
+
+def graph_page(index: Index, front_matter) -> str:
+    svg, entities = global_graph(index)
+    lists = []
+    for kind in ("topic", "agreement", "actor", "source"):
+        members = [e for e in entities if e.kind == kind]
+        if members:
+            items = ", ".join(f'<a href="{href("graph.md", e.page)}">{esc(e.name)}</a>' for e in members)
+            lists.append(f"<h2>{kind.capitalize()}s</h2><p>{items}</p>")
+    return (front_matter("Graph", []) + "# Graph of the briefing\n\n"
+            "Every entity and every relation. Select a node to open its page.\n\n"
+            f'<figure class="bf-graph bf-graph--global">{svg}</figure>\n\n'
+            + '<div class="bf-graph-lists">' + "".join(lists) + "</div>\n")

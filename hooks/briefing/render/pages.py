@@ -9,7 +9,7 @@ from ..index import Index
 from ..linking import QUOTE_MARK, Linked
 from ..model import Actor, Agreement, Entity, Source, Topic
 from ..prose import md_text
-from .blocks import entity_link, factbox, judgments, quote_block, relations, reviewed
+from .blocks import cite, entity_link, factbox, judgments, quote_block, relations, reviewed
 from .graph import entity_graph
 from .html import badge, block, esc, unknown
 from .sourcetext import article
@@ -91,9 +91,9 @@ def _events(index: Index, topic: Entity) -> str:
     lines = ['<ul class="bf-events">']
     for event in sorted(topic.events, key=lambda e: e.date):
         who = ", ".join(entity_link(index, topic.page, i) for i in event.actors)
-        cite = f' <a href="#q-{esc(event.quote)}" class="bf-cite">[{esc(event.quote)}]</a>' if event.quote else ""
+        cited = (" " + cite(index, topic.id, event.quote)) if event.quote else ""
         lines.append(f"<li><strong>{esc(event.date.display())}</strong>: {esc(event.text)}"
-                     + (f" <span class=\"bf-muted\">({who})</span>" if who else "") + f"{cite}</li>")
+                     + (f" <span class=\"bf-muted\">({who})</span>" if who else "") + f"{cited}</li>")
     return "## Events\n" + block(lines + ["</ul>"])
 
 
@@ -119,7 +119,7 @@ def entity_page(index: Index, linked: Linked, entity: Entity) -> str:
         f"# {md_text(entity.name)}",
         block([f'<p class="bf-summary">{esc(entity.summary)}</p>']),
         factbox(entity.name, _facts(index, entity)),
-        judgments(entity, entity.page) if isinstance(entity, Topic) else "",
+        judgments(index, entity) if isinstance(entity, Topic) else "",
         _body(index, linked, entity),
         _provisions(entity),
         _events(index, entity),
