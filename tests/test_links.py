@@ -84,8 +84,8 @@ def test_glossary_lists_entities_terms_and_aliases(built):
 def test_unresolved_reference_suggests(corpus):
     corpus.actor("china", "China", body="Relations with [[rusia]] and [[Tehrann]].\n")
     assert corpus.messages() == [
-        "briefs/actors/china.md:7: unresolved reference [[Tehrann]] (did you mean [[iran]]?)",
         "briefs/actors/china.md:7: unresolved reference [[rusia]] (did you mean [[russia]]?)",
+        "briefs/actors/china.md:7: unresolved reference [[Tehrann]] (did you mean [[iran]]?)",
     ]
 
 

@@ -85,8 +85,8 @@ def test_reference_to_the_wrong_kind(corpus):
 
 def test_party_must_be_an_actor(corpus):
     corpus.brief("agreement", "deal", "name: Deal\nsummary: s.\ntype: other\nstatus: signed\nparties: [mediation]")
-    assert only(corpus) == ("briefs/agreements/deal.md:6: 'parties' must name a actor, but 'mediation' "
-                            "is a topic (use the id of a actor)")
+    assert only(corpus) == ("briefs/agreements/deal.md:6: 'parties' must name an actor, but 'mediation' "
+                            "is a topic (use the id of an actor)")
 
 
 def test_missing_seed_file(corpus):
@@ -220,3 +220,9 @@ def test_autolinked_address_gets_the_link_message(corpus):
         "briefs/actors/china.md:7: raw HTML is not allowed in brief prose: '</b>' (write Markdown "
         "instead (*emphasis*, **strong**, lists, tables))",
     ]
+
+
+def test_an_id_written_as_a_name_suggests_the_slug(corpus):
+    corpus.actor("china", "China", "country: Russia")
+    assert only(corpus) == ("briefs/actors/china.md:6: 'country' must be an id like 'sergey-lavrov' "
+                            "(lowercase letters, digits and single hyphens), not 'Russia' (write 'russia')")

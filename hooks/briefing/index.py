@@ -45,6 +45,10 @@ def name_key(text: str) -> str:
     return folded.translate(_LOOKALIKES)
 
 
+def _an(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
 @dataclass
 class Backlink:
     relation: str  # a key of RELATIONS
@@ -160,8 +164,8 @@ class Index:
             return False
         if found.kind not in kinds or (actor_type and getattr(found, "type", None) != actor_type):
             actual = getattr(found, "type", found.kind) if found.kind == "actor" else found.kind
-            self.problems.add(entity.path, line, f"'{what}' must name a {expected}, but "
-                              f"'{target}' is a {actual}", f"use the id of a {expected}", field=what)
+            self.problems.add(entity.path, line, f"'{what}' must name {_an(expected)}, but "
+                              f"'{target}' is {_an(actual)}", f"use the id of {_an(expected)}", field=what)
             return False
         return True
 

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from .dates import DateError, PartialDate
 from .problems import Problems, did_you_mean
+from .slugs import slugify
 from .yamlsafe import YamlDoc
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -83,8 +84,10 @@ class Text(Type):
 class Slug(Type):
     def check(self, value, where, ctx):
         if not isinstance(value, str) or not SLUG.match(value):
+            slug = slugify(value) if isinstance(value, str) else ""
             ctx.error(where, f"{_label(where)} must be an id like 'sergey-lavrov' "
-                      f"(lowercase letters, digits and single hyphens), not {_show(value)}")
+                      f"(lowercase letters, digits and single hyphens), not {_show(value)}",
+                      f"write '{slug}'" if slug else "")
             return INVALID
         return value
 
