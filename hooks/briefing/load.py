@@ -87,6 +87,19 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return yaml_text, body, yaml_text.count("\n") + 3
 
 
+def _mapping(rel: str, text: str, problems: Problems, what: str, line_offset: int = 0) -> YamlDoc | None:
+    """Parse YAML that must be a mapping of fields; report and return None otherwise."""
+    try:
+        doc = load_yaml(text, line_offset=line_offset)
+    except YamlError as err:
+        problems.add(rel, err.line, err.message, err.hint)
+        return None
+    if not isinstance(doc.value, dict):
+        problems.add(rel, line_offset + 1, f"the {what} must be a mapping of fields")
+        return None
+    return doc
+
+
 def _walk(root: Path, top: str, problems: Problems) -> list[str]:
     """Every regular file under root/top, relative; symlinks are reported, never followed."""
     found: list[str] = []
@@ -133,15 +146,8 @@ def _brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
                      "start the file with a '---' line, the YAML fields, then another '---' line")
         return None
     yaml_text, body, body_line = parts_
-    try:
-        doc = load_yaml(yaml_text, line_offset=1)
-    except YamlError as err:
-        problems.add(rel, err.line, err.message, err.hint)
-        return None
-    if not isinstance(doc.value, dict):
-        problems.add(rel, 2, "the front matter must be a mapping of fields (name: …, summary: …)")
-        return None
-    return RawBrief(rel, kind, stem, doc, body, body_line)
+    doc = _mapping(rel, yaml_text, problems, "front matter (name: …, summary: …)", line_offset=1)
+    return RawBrief(rel, kind, stem, doc, body, body_line) if doc else None
 
 
 def _source(root: Path, sid: str, names: set[str], problems: Problems) -> RawSource | None:
@@ -158,15 +164,8 @@ def _source(root: Path, sid: str, names: set[str], problems: Problems) -> RawSou
     meta_read = read_text(root, meta, MAX_BRIEF_BYTES, problems)
     if read is None or meta_read is None:
         return None
-    try:
-        doc = load_yaml(meta_read[0])
-    except YamlError as err:
-        problems.add(meta, err.line, err.message, err.hint)
-        return None
-    if not isinstance(doc.value, dict):
-        problems.add(meta, 1, "the metadata must be a mapping of fields (title: …, sha256: …)")
-        return None
-    return RawSource(sid, meta, txt, doc, read[0], hashlib.sha256(read[1]).hexdigest())
+    doc = _mapping(meta, meta_read[0], problems, "metadata (title: …, sha256: …)")
+    return RawSource(sid, meta, txt, doc, read[0], hashlib.sha256(read[1]).hexdigest()) if doc else None
 
 
 def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource]:
@@ -187,13 +186,7 @@ def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource
 
 def _glossary(root: Path, problems: Problems) -> YamlDoc | None:
     read = read_text(root, GLOSSARY, MAX_BRIEF_BYTES, problems)
-    if read is None:
-        return None
-    try:
-        return load_yaml(read[0])
-    except YamlError as err:
-        problems.add(GLOSSARY, err.line, err.message, err.hint)
-        return None
+    return _mapping(GLOSSARY, read[0], problems, "glossary (terms: …)") if read else None
 
 
 def load(root: Path, problems: Problems) -> RawCorpus:
