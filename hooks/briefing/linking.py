@@ -41,6 +41,7 @@ def link_entity(index: Index, linked: Linked, entity: Entity) -> None:
 
     linker = ProseLinker(entity.page, entity.id, index, linked.matcher, True, place)
     prose = linker.process(entity.body.replace(QUOTE_MARK, ""), entity.body_line)
+    entity.body = ""  # the linked prose replaces it; keep one copy in memory, not two
     _record(index, linked, entity.page, entity.path, prose)
 
 

@@ -15,6 +15,7 @@ from .problems import Problems
 from .render.glossary import glossary_page
 from .render.graph import graph_page
 from .render.home import fill_markers
+from .render.html import clear_caches
 from .render.indexes import index_page
 from .render.pages import entity_page, front_matter, source_page
 from .render.timeline import timeline_page
@@ -86,6 +87,7 @@ def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Si
     if problems:
         return site
     site.pages = render(index, linked)
+    clear_caches()
     for page in documents or {}:
         site.documents[page] = linked.prose[page].markdown
     # Tooltips for every abbreviation, on every page (Python-Markdown's abbr extension).

@@ -177,13 +177,14 @@ class ProseLinker:
         return token.group()
 
     def _check_url(self, url: str, number: int, result: LinkedProse) -> None:
+        """Brief prose links only through wikilinks, which the index checks; no other link
+        (web address, file path or #anchor) can then break, leak or run script."""
         if not self.untrusted:
             return
         url = html.unescape(url).strip().strip("<>")
-        if not url.startswith("#"):
-            result.errors.append((number, f"links in brief prose must be wikilinks, not '{url[:60]}'",
-                                  "write [[id]] or [[id|label]]; web addresses belong in a "
-                                  "source's metadata (url)"))
+        result.errors.append((number, f"links in brief prose must be wikilinks, not '{url[:60]}'",
+                              "write [[id]] or [[id|label]]; web addresses belong in a "
+                              "source's metadata (url)"))
 
     def _wikilink(self, token: re.Match, number: int, result: LinkedProse) -> str:
         raw, label = token.group("target").strip(), token.group("label")

@@ -51,6 +51,13 @@ def _link(url: str, text: str, title: str) -> str:
     return f'<a href="{url}"{tip}>{esc(text)}</a>'
 
 
+def clear_caches() -> None:
+    """Free the link caches once a build has rendered its pages."""
+    _folder_href.cache_clear()
+    _folder_link.cache_clear()
+    relative.cache_clear()
+
+
 def badge(kind: str, label: str | None = None) -> str:
     return f'<span class="bf-badge bf-badge--{esc(kind)}">{esc(label or KIND_LABELS.get(kind, kind))}</span>'
 

@@ -98,7 +98,7 @@ def _events(index: Index, topic: Entity) -> str:
 
 
 def _body(index: Index, linked: Linked, entity: Entity) -> str:
-    prose = linked.prose.get(entity.page)
+    prose = linked.prose.pop(entity.page, None)  # each page's prose is used once: free it now
     if prose is None or not prose.markdown.strip():
         return ""
     text = prose.markdown
