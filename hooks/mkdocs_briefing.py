@@ -48,6 +48,7 @@ def on_files(files: Files, config, **kwargs):
     # Keep only what later events need: the linked docs pages. The pages themselves now
     # live in the generated files, so the rest of the model can be freed.
     _state["documents"] = site.documents
+    _state["generated"] = {page.path for page in site.pages}
     for page in site.pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -69,4 +70,9 @@ def on_files(files: Files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    if page.file.src_uri in _state["generated"]:
+        # MkDocs has read the page into page.markdown; a plain docs/ file is not kept in
+        # memory after that, so neither is ours (otherwise memory would hold it twice).
+        page.file.content_string = ""
+        return markdown
     return _state["documents"].get(page.file.src_uri, markdown)
