@@ -68,9 +68,16 @@ class Index:
     citations: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
     searches: dict[str, SearchText] = field(default_factory=dict)
     quotes_by_owner: dict[str, dict[str, Quote]] = field(default_factory=dict)
+    targets: dict[str, Target] = field(default_factory=dict)  # memo: one Target per id
 
     # -- the Resolver protocol used by prose linking ------------------------------------
     def target(self, entity_id: str) -> Target:
+        found = self.targets.get(entity_id)
+        if found is None:
+            found = self.targets[entity_id] = self._target(entity_id)
+        return found
+
+    def _target(self, entity_id: str) -> Target:
         if entity_id.startswith("term:"):
             term = self.by_name[entity_id[5:]]
             return Target(entity_id, "glossary.md", term.anchor, term.term)
