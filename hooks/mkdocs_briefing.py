@@ -41,6 +41,13 @@ def _documents(files: Files) -> dict[str, tuple[str, str]]:
 
 def on_files(files: Files, config, **kwargs):
     site = pipeline.build(_state["root"], _documents(files))
+    for page in site.pages:
+        # Nothing lost: a hand-written page where a generated one goes is an error, not
+        # silently replaced.
+        if files.get_file_from_path(page.path) is not None:
+            site.problems.add(f"docs/{page.path}", 0, "this page is generated from the briefs, "
+                              "so the hand-written file would be lost",
+                              f"move it, or edit {page.edit_path or 'the briefs'} instead")
     if site.problems:
         count = len(site.problems)
         report = "\n".join(p.short() for p in site.problems.sorted())
@@ -50,9 +57,6 @@ def on_files(files: Files, config, **kwargs):
     _state["documents"] = site.documents
     _state["generated"] = {page.path for page in site.pages}
     for page in site.pages:
-        existing = files.get_file_from_path(page.path)
-        if existing is not None:
-            files.remove(existing)
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = page.edit_path
         files.append(file)

@@ -226,3 +226,11 @@ def test_an_id_written_as_a_name_suggests_the_slug(corpus):
     corpus.actor("china", "China", "country: Russia")
     assert only(corpus) == ("briefs/actors/china.md:6: 'country' must be an id like 'sergey-lavrov' "
                             "(lowercase letters, digits and single hyphens), not 'Russia' (write 'russia')")
+
+
+def test_hand_written_page_in_a_generated_place_is_not_lost(corpus):
+    corpus.write("docs/actors/russia.md", "# My Russia page\n")
+    built = corpus.build()
+    assert built.returncode == 1 and "Traceback" not in built.output
+    assert ("docs/actors/russia.md:0: this page is generated from the briefs, so the hand-written "
+            "file would be lost (move it, or edit briefs/actors/russia.md instead)") in built.output
