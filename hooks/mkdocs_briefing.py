@@ -41,13 +41,6 @@ def _documents(files: Files) -> dict[str, tuple[str, str]]:
 
 def on_files(files: Files, config, **kwargs):
     site = pipeline.build(_state["root"], _documents(files))
-    for page in site.pages:
-        # Nothing lost: a hand-written page where a generated one goes is an error, not
-        # silently replaced.
-        if files.get_file_from_path(page.path) is not None:
-            site.problems.add(f"docs/{page.path}", 0, "this page is generated from the briefs, "
-                              "so the hand-written file would be lost",
-                              f"move it, or edit {page.edit_path or 'the briefs'} instead")
     if site.problems:
         count = len(site.problems)
         report = "\n".join(p.short() for p in site.problems.sorted())

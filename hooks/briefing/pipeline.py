@@ -55,10 +55,25 @@ def check(root: Path, documents: dict[str, tuple[str, str]] | None = None,
     problems = Problems()
     briefing = validate(load(root, problems), problems)
     index = build_index(briefing, problems)
-    linked = link_all(index, documents or {}, autolink)
+    documents = _without_generated(index, documents or {}, problems)
+    linked = link_all(index, documents, autolink)
     for page, (_, path) in (documents or {}).items():
         linked.prose[page].markdown = fill_markers(index, page, linked.prose[page].markdown, path)
     return problems, index, linked
+
+
+FIXED_PAGES = ("actors/index.md", "agreements/index.md", "topics/index.md", "sources/index.md",
+               "glossary.md", "timeline.md", "graph.md")
+
+
+def _without_generated(index: Index, documents: dict, problems: Problems) -> dict:
+    """Nothing lost: a hand-written page where a generated one goes is an error."""
+    taken = {e.page: e.path for e in index.by_id.values()}
+    taken.update(dict.fromkeys(FIXED_PAGES, "the briefs"))
+    for page in documents.keys() & taken.keys():
+        problems.add(f"docs/{page}", 0, "this page is generated from the briefs, so the "
+                     "hand-written file would be lost", f"move it, or edit {taken[page]} instead")
+    return {page: doc for page, doc in documents.items() if page not in taken}
 
 
 def render(index: Index, linked: Linked) -> list[Page]:
@@ -88,7 +103,7 @@ def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Si
         return site
     site.pages = render(index, linked)
     clear_caches()
-    for page in documents or {}:
+    for page in documents or {}:  # what is left of the linked prose: the docs pages
         site.documents[page] = linked.prose[page].markdown
     # Tooltips for every abbreviation, on every page (Python-Markdown's abbr extension).
     footer = abbreviations(index)
