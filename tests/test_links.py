@@ -148,3 +148,14 @@ def test_opted_out_alias_is_not_linked(corpus):
     corpus.actor("china", "China", body="Turkey and Ankara.\n")
     _, index = corpus.check()
     assert "Turkey" not in index.surface and index.surface["Ankara"] == "turkey"
+
+
+def test_each_page_carries_only_the_abbreviations_it_uses(corpus):
+    from briefing import pipeline
+    corpus.write("briefs/glossary.yaml", "terms:\n  - term: United Nations Security Council\n"
+                 "    abbreviation: UNSC\n    definition: The UN body.\n")
+    corpus.actor("china", "China", body="China sits on the UNSC.\n")
+    site = pipeline.build(corpus.root, {})
+    pages = {page.path: page.markdown for page in site.pages}
+    assert "*[UNSC]: United Nations Security Council" in pages["actors/china.md"]
+    assert "*[UNSC]" not in pages["actors/russia.md"]

@@ -37,8 +37,8 @@ def _node_pattern(node: dict) -> str:
 class MentionMatcher:
     """Finds entity mentions in plain text: (start, end, target id)."""
 
-    def __init__(self, names: dict[str, str]):
-        self.names = {n: t for n, t in names.items() if len(n) >= MIN_LENGTH}
+    def __init__(self, names: dict[str, str], min_length: int = MIN_LENGTH):
+        self.names = {n: t for n, t in names.items() if len(n) >= min_length}
         if self.names:
             words = sorted(self.names)
             self.regex = re.compile(r"(?<![\w])(?:" + _trie_pattern(words) + r")(?![\w])")

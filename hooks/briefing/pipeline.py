@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .autolink import MentionMatcher
 from .index import Index, build_index
 from .linking import Linked, link_all
 from .load import load
@@ -105,19 +106,27 @@ def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Si
     clear_caches()
     for page in documents or {}:  # what is left of the linked prose: the docs pages
         site.documents[page] = linked.prose[page].markdown
-    # Tooltips for every abbreviation, on every page (Python-Markdown's abbr extension).
-    footer = abbreviations(index)
+    # Tooltips for abbreviations (Python-Markdown's abbr extension). Each page gets only the
+    # definitions it uses, found by one multi-pattern scan: a footer with every definition
+    # on every page would grow the site quadratically.
+    abbr = Abbreviations(index)
     for page in site.pages:
-        page.markdown += footer
+        page.markdown += abbr.footer(page.markdown)
     for page in site.documents:
-        site.documents[page] += footer
+        site.documents[page] += abbr.footer(site.documents[page])
     return site
 
 
-def abbreviations(index: Index) -> str:
-    """`*[ABBR]: Expansion` lines for every entity and glossary abbreviation."""
-    pairs = {e.abbreviation: e.name for e in index.by_id.values() if e.abbreviation}
-    pairs.update({t.abbreviation: t.term for t in index.briefing.glossary if t.abbreviation})
-    lines = [f"*[{abbr}]: {' '.join(title.split())}" for abbr, title in sorted(pairs.items())
-             if "]" not in abbr and abbr.strip()]
-    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+class Abbreviations:
+    """`*[ABBR]: Expansion` lines for the entity and glossary abbreviations a page uses."""
+
+    def __init__(self, index: Index):
+        pairs = {e.abbreviation: e.name for e in index.by_id.values() if e.abbreviation}
+        pairs.update({t.abbreviation: t.term for t in index.briefing.glossary if t.abbreviation})
+        self.lines = {abbr: f"*[{abbr}]: {' '.join(title.split())}" for abbr, title in pairs.items()
+                      if "]" not in abbr and abbr.strip()}
+        self.matcher = MentionMatcher({abbr: abbr for abbr in self.lines}, min_length=1)
+
+    def footer(self, markdown: str) -> str:
+        used = sorted({found for _, _, found in self.matcher.find(markdown)})
+        return ("\n\n" + "\n".join(self.lines[abbr] for abbr in used) + "\n") if used else ""
