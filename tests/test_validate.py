@@ -234,3 +234,41 @@ def test_hand_written_page_in_a_generated_place_is_not_lost(corpus):
     assert built.returncode == 1 and "Traceback" not in built.output
     assert ("docs/actors/russia.md:0: this page is generated from the briefs, so the hand-written "
             "file would be lost (move it, or edit briefs/actors/russia.md instead)") in built.output
+
+
+def judgment_topic(corpus, text, likelihood="likely"):
+    corpus.brief("topic", "t3", f"""
+        name: T3
+        summary: s.
+        status: ongoing
+        judgments:
+          - text: "{text}"
+            likelihood: {likelihood}
+            confidence: moderate
+        """)
+
+
+@pytest.mark.parametrize("text, likelihood, message", [
+    ("Russia will mediate.", "likely",
+     "the judgment is marked 'likely' but its sentence uses no estimative term (state it with the "
+     "ICD 203 term, e.g. '… is likely to …')"),
+    ("Russia is very likely to mediate.", "likely",
+     "the judgment is marked 'likely' but its sentence says 'very likely' (state it with the ICD 203 "
+     "term, e.g. '… is likely to …')"),
+    ("We judge with high confidence that Russia is likely to mediate.", "likely",
+     "the judgment's sentence mentions confidence (ICD 203 keeps confidence out of the likelihood "
+     "sentence; put it in 'confidence')"),
+])
+def test_judgments_use_icd_203_language(corpus, text, likelihood, message):
+    judgment_topic(corpus, text, likelihood)
+    assert only(corpus) == f"briefs/topics/t3.md:6: {message}"
+
+
+@pytest.mark.parametrize("text, likelihood", [
+    ("Russia is unlikely to mediate.", "unlikely"),
+    ("A deal is very likely, though not certain.", "very likely"),
+    ("There is a roughly even chance of talks.", "roughly even chance"),
+])
+def test_judgments_in_good_icd_203_language_pass(corpus, text, likelihood):
+    judgment_topic(corpus, text, likelihood)
+    assert corpus.messages() == []

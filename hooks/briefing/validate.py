@@ -6,7 +6,9 @@ of the file is still built, so that one run reports every problem.
 """
 from __future__ import annotations
 
-from .formats import AGREEMENT_DATES, FORMATS
+import re
+
+from .formats import AGREEMENT_DATES, FORMATS, LIKELIHOODS
 from .load import RawBrief, RawCorpus, RawSource
 from .model import (Actor, Agreement, Briefing, Entity, Event, GlossaryTerm, Judgment, Quote,
                     Role, Source, Topic, TopicActor)
@@ -75,11 +77,33 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
                 for i, e in enumerate(fields.get("events") or []) if not e.get("__invalid__")])
 
 
+_CONFIDENCE_WORDS = re.compile(r"\b(confiden(ce|t|tly)|(high|moderate|low)[ -]confidence)\b", re.I)
+_LIKELIHOOD_WORDS = {term: re.compile(rf"\b{term}\b", re.I) for term in LIKELIHOODS}
+
+
+def check_judgment_language(judgment: dict, where: tuple, ctx: Context) -> None:
+    """ICD 203: the sentence uses its own likelihood term, and no confidence words."""
+    text, term = judgment["text"], judgment["likelihood"]
+    used = [t for t, word in _LIKELIHOOD_WORDS.items() if word.search(text)]
+    # 'very likely' outranks the 'likely' inside it ('unlikely' does not contain the word 'likely')
+    strongest = [t for t in used if not any(t != o and f" {t} " in f" {o} " for o in used)]
+    if term not in strongest:
+        said = f"says '{strongest[0]}'" if strongest else "uses no estimative term"
+        ctx.error(where + ("text",), f"the judgment is marked '{term}' but its sentence {said}",
+                  f"state it with the ICD 203 term, e.g. '… is {term} to …'")
+    if _CONFIDENCE_WORDS.search(text):
+        ctx.error(where + ("text",), "the judgment's sentence mentions confidence",
+                  "ICD 203 keeps confidence out of the likelihood sentence; put it in 'confidence'")
+
+
 def validate_brief(raw: RawBrief, problems: Problems) -> Entity | None:
     ctx = Context(raw.path, raw.doc, problems)
     fields = FORMATS[raw.kind].check(raw.doc.value, (), ctx)
     if not isinstance(fields, dict):
         return None
+    for i, judgment in enumerate(fields.get("judgments") or []):
+        if not judgment.get("__invalid__"):
+            check_judgment_language(judgment, ("judgments", i), ctx)
     entity = ENTITY_CLASSES[raw.kind](
         **_common(fields, raw.id, raw.path, raw.doc), **_kind_fields(raw.kind, fields, raw.id, ctx))
     entity.quotes = _quotes(fields, raw.id, ctx)

@@ -143,7 +143,7 @@ def xss_cases() -> list[Case]:
                 "actors": [{"id": aid, "role": P("topic actor role")}, "base-state"],
                 "agreements": [gid],
                 "quotes": [{"id": "tq", "text": quoted, "source": sid, "note": P("topic quote note")}],
-                "judgments": [{"text": f"Judgment {P('judgment')}", "likelihood": "unlikely",
+                "judgments": [{"text": f"A deal is unlikely: {P('judgment')}", "likelihood": "unlikely",
                                "confidence": "high", "quotes": ["tq"]}],
                 "events": [{"date": f"2025-06-{i % 28 + 1:02d}", "text": P("event text"),
                             "actors": [aid], "quote": "tq"}],
