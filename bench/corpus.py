@@ -294,8 +294,9 @@ def _brief(rng: random.Random, ent: Ent, ents: list[Ent], by_kind: dict[str, lis
         fm.append(f"agreements: {_ids(e.id for e in rng.sample(by_kind['agreement'], min(2, len(by_kind['agreement']))))}")
         fm.append("judgments:")
         for j in range(2):
-            fm += [f"  - text: {_q('It is ' + rng.choice(LIKELIHOODS) + ' that ' + rng.choice(CLAIMS) + '.')}",
-                   f"    likelihood: {rng.choice(LIKELIHOODS)}",
+            term = rng.choice(LIKELIHOODS)  # the sentence uses its own ICD 203 term
+            fm += [f"  - text: {_q('It is ' + term + ' that ' + rng.choice(CLAIMS) + '.')}",
+                   f"    likelihood: {term}",
                    f"    confidence: {rng.choice(CONFIDENCES)}",
                    f"    quotes: [q{j + 1}, q{j + 3}]"]
         fm.append("events:")
