@@ -41,7 +41,9 @@ def _events(index: Index) -> list[Entry]:
             if quote is not None and quote.match is not None:
                 source = index.by_id[quote.source]
                 anchor = f"p{quote.match.paragraph}" + text_fragment(quote.match.exact)
-                parts.append(a(PAGE, source.page, f"Source: ¶{quote.match.paragraph}", anchor))
+                short = source.aliases[0] if source.aliases else source.name
+                parts.append(a(PAGE, source.page, f"Source: {short} ¶{quote.match.paragraph}", anchor,
+                               title=quote.match.exact[:200]))
             entries.append(Entry(event.date, " · ".join(parts), list(event.actors), [topic.id]))
     return entries
 
