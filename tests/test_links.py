@@ -13,7 +13,8 @@ def built(tmp_path_factory):
     project = starter(Project(tmp_path_factory.mktemp("links") / "project"))
     project.write("briefs/glossary.yaml", "terms:\n  - term: buffer zone\n    definition: A protective belt.\n"
                   "    see: [russia]\n  - term: United Nations Security Council\n    abbreviation: UNSC\n"
-                  "    definition: The UN body.\n")
+                  "    definition: The UN body.\n  - term: Joint Comprehensive Plan of Action\n"
+                  "    abbreviation: JCPOA\n    definition: The 2015 nuclear deal.\n")
     project.write("docs/index.md", "# Home\n\nIran and [[sergey-lavrov|the minister]] and the UNSC.\n")
     result = project.build("--strict")
     assert result.returncode == 0, result.output
@@ -66,6 +67,11 @@ def test_docs_pages_get_wikilinks_autolinks_and_abbreviations(built):
     assert '<a href="actors/iran.html">Iran</a>' in page
     assert '<a href="actors/sergey-lavrov.html">the minister</a>' in page
     assert '<abbr title="United Nations Security Council">UNSC</abbr>' in page
+
+
+def test_abbreviations_in_source_text_get_tooltips(built):
+    page = built.html("sources/russia-mediator-analysis.html")
+    assert '<abbr title="Joint Comprehensive Plan of Action">JCPOA</abbr>' in page
 
 
 def test_glossary_lists_entities_terms_and_aliases(built):

@@ -27,6 +27,7 @@ class Linked:
     prose: dict[str, LinkedProse] = field(default_factory=dict)
     placed: dict[str, set[str]] = field(default_factory=dict)  # entity id -> placed quote ids
     matcher: MentionMatcher | None = None
+    abbreviations: object | None = None  # an Abbreviations, set before rendering
 
 
 def link_entity(index: Index, linked: Linked, entity: Entity) -> None:

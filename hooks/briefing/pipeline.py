@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .autolink import MentionMatcher
+from .abbreviations import Abbreviations
 from .index import Index, build_index
 from .linking import Linked, link_all
 from .load import load
@@ -102,31 +102,16 @@ def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Si
     site = Site(problems, index)
     if problems:
         return site
+    # Tooltips for abbreviations (Python-Markdown's abbr extension, which works on Markdown
+    # text: the prose, not the raw HTML we generate). Each page gets only the definitions its
+    # prose uses, found by one multi-pattern scan; a footer with every definition on every
+    # page would grow the site quadratically.
+    abbr = linked.abbreviations = Abbreviations(index)
+    footers = {page: abbr.footer(prose.markdown) for page, prose in linked.prose.items()}
     site.pages = render(index, linked)
     clear_caches()
-    for page in documents or {}:  # what is left of the linked prose: the docs pages
-        site.documents[page] = linked.prose[page].markdown
-    # Tooltips for abbreviations (Python-Markdown's abbr extension). Each page gets only the
-    # definitions it uses, found by one multi-pattern scan: a footer with every definition
-    # on every page would grow the site quadratically.
-    abbr = Abbreviations(index)
     for page in site.pages:
-        page.markdown += abbr.footer(page.markdown)
-    for page in site.documents:
-        site.documents[page] += abbr.footer(site.documents[page])
+        page.markdown += footers.get(page.path, "")
+    for page in documents or {}:  # what is left of the linked prose: the docs pages
+        site.documents[page] = linked.prose[page].markdown + footers[page]
     return site
-
-
-class Abbreviations:
-    """`*[ABBR]: Expansion` lines for the entity and glossary abbreviations a page uses."""
-
-    def __init__(self, index: Index):
-        pairs = {e.abbreviation: e.name for e in index.by_id.values() if e.abbreviation}
-        pairs.update({t.abbreviation: t.term for t in index.briefing.glossary if t.abbreviation})
-        self.lines = {abbr: f"*[{abbr}]: {' '.join(title.split())}" for abbr, title in pairs.items()
-                      if "]" not in abbr and abbr.strip()}
-        self.matcher = MentionMatcher({abbr: abbr for abbr in self.lines}, min_length=1)
-
-    def footer(self, markdown: str) -> str:
-        used = sorted({found for _, _, found in self.matcher.find(markdown)})
-        return ("\n\n" + "\n".join(self.lines[abbr] for abbr in used) + "\n") if used else ""

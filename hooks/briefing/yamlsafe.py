@@ -55,7 +55,23 @@ class YamlDoc:
         return self.first_line
 
 
+# Plain words YAML 1.1 resolves to something other than text (booleans and null).
+_SPECIAL_WORDS = {"yes", "no", "y", "n", "true", "false", "on", "off", "null", "~", "<<", "="}
+
+
+def _plain_text(event: events.ScalarEvent) -> bool:
+    """True when the scalar can only be text, without running the YAML resolver."""
+    if event.tag is not None:
+        return False
+    if event.style:  # quoted or block scalars are always text
+        return True
+    value = event.value
+    return bool(value) and value[0].isalpha() and value.lower() not in _SPECIAL_WORDS
+
+
 def _scalar(event: events.ScalarEvent, line: int) -> Any:
+    if _plain_text(event):
+        return event.value
     if event.tag and event.tag not in ("!", *_STANDARD_TAGS):
         raise YamlError(f"the tag '{event.tag}' is not allowed", line,
                         "remove the tag; briefs use plain YAML values only")
