@@ -63,4 +63,5 @@ def export(index: Index) -> dict:
 
 
 def export_json(index: Index) -> str:
-    return json.dumps(export(index), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact, with sorted keys: deterministic, and json's C encoder (it has no indent mode).
+    return json.dumps(export(index), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

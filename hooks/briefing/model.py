@@ -112,6 +112,11 @@ class Entity:
         """The page's path in the site's docs tree, e.g. actors/iran.md."""
         return f"{self.kind}s/{self.id}.md"
 
+    @cached_property
+    def tooltip(self) -> str:
+        """The start of the summary, shown when hovering a link to this entity."""
+        return self.summary[:200]
+
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, self.line)
 

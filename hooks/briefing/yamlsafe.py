@@ -70,8 +70,6 @@ def _plain_text(event: events.ScalarEvent) -> bool:
 
 
 def _scalar(event: events.ScalarEvent, line: int) -> Any:
-    if _plain_text(event):
-        return event.value
     if event.tag and event.tag not in ("!", *_STANDARD_TAGS):
         raise YamlError(f"the tag '{event.tag}' is not allowed", line,
                         "remove the tag; briefs use plain YAML values only")
@@ -88,80 +86,84 @@ def _scalar(event: events.ScalarEvent, line: int) -> Any:
         raise YamlError(f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}", line)
 
 
+class _Frame:
+    """An open mapping or sequence: its container, its path and, in a mapping, the key
+    waiting for its value."""
+
+    __slots__ = ("container", "path", "key", "line", "is_list")
+
+    def __init__(self, container, path: Path, line: int):
+        self.container, self.path, self.key, self.line = container, path, None, line
+        self.is_list = isinstance(container, list)
+
+
 class _Builder:
     def __init__(self, line_offset: int):
         self.offset = line_offset
-        self.stack: list[list] = []  # frames: [container, path, pending_key]
+        self.stack: list[_Frame] = []
         self.doc = YamlDoc(None, {}, line_offset + 1)
+        self.lines = self.doc.lines
         self.count = 0
         self.done = False
-
-    def line_of(self, event) -> int:
-        return event.start_mark.line + 1 + self.offset
 
     def place(self, value: Any, line: int) -> None:
         if not self.stack:
             self.doc.value, self.done = value, True
             return
         frame = self.stack[-1]
-        container, path = frame[0], frame[1]
-        if isinstance(container, list):
-            self.doc.lines[path + (len(container),)] = line
-            container.append(value)
-        elif frame[2] is None:  # this value is a key
-            if not isinstance(value, (str, int, float, bool)) or value is None:
+        if frame.is_list:
+            self.lines[frame.path + (len(frame.container),)] = line
+            frame.container.append(value)
+        elif frame.key is None:  # this value is a key
+            if not isinstance(value, (str, int, float, bool)):
                 raise YamlError("a key must be a plain word", line)
             key = str(value)
-            if key in container:
+            if key in frame.container:
                 raise YamlError(f"the key '{key}' appears twice", line,
                                 f"keep one '{key}' and delete the other")
-            frame[2] = key
-            self.doc.lines[path + (key,)] = line
+            frame.key = key
+            self.lines[frame.path + (key,)] = line
         else:
-            container[frame[2]] = value
-            frame[2] = None
+            frame.container[frame.key] = value
+            frame.key = None
+
+    def value_event(self, line: int) -> None:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise YamlError(f"more than {MAX_VALUES} values", line, "split the file")
+        if self.done:
+            raise YamlError("only one YAML document is allowed", line)
 
     def feed(self, event) -> None:
         line = event.start_mark.line + 1 + self.offset
         kind = type(event)
-        if kind is events.ScalarEvent and event.anchor is None and not self.done:
-            self.count += 1
-            if self.count > MAX_VALUES:
-                raise YamlError(f"more than {MAX_VALUES} values", line, "split the file")
-            self.place(_scalar(event, line), line)
-            return
-        if isinstance(event, events.AliasEvent) or getattr(event, "anchor", None):
+        if kind is events.AliasEvent or getattr(event, "anchor", None):
             raise YamlError("anchors (&) and aliases (*) are not allowed", line,
                             "write the value out in full")
-        if isinstance(event, (events.ScalarEvent, events.CollectionStartEvent)):
-            self.count += 1
-            if self.count > MAX_VALUES:
-                raise YamlError(f"more than {MAX_VALUES} values", line, "split the file")
-            if self.done:
-                raise YamlError("only one YAML document is allowed", line)
-        if isinstance(event, events.ScalarEvent):
-            self.place(_scalar(event, line), line)
-        elif isinstance(event, events.CollectionStartEvent):
+        if kind is events.ScalarEvent:
+            self.value_event(line)
+            self.place(event.value if _plain_text(event) else _scalar(event, line), line)
+        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+            self.value_event(line)
             if event.tag and event.tag not in _STANDARD_TAGS:
                 raise YamlError(f"the tag '{event.tag}' is not allowed", line,
                                 "remove the tag; briefs use plain YAML values only")
             if len(self.stack) >= MAX_DEPTH:
                 raise YamlError(f"values are nested more than {MAX_DEPTH} levels deep", line,
                                 "flatten the structure")
-            container = {} if isinstance(event, events.MappingStartEvent) else []
-            path = self._child_path()
-            self.stack.append([container, path, None, line])
-        elif isinstance(event, events.CollectionEndEvent):
-            container, _, _, start = self.stack.pop()
-            self.place(container, start)
-        elif isinstance(event, events.DocumentStartEvent) and self.done:
+            self.stack.append(_Frame({} if kind is events.MappingStartEvent else [],
+                                     self._child_path(), line))
+        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+            frame = self.stack.pop()
+            self.place(frame.container, frame.line)
+        elif kind is events.DocumentStartEvent and self.done:
             raise YamlError("only one YAML document is allowed", line)
 
     def _child_path(self) -> Path:
         if not self.stack:
             return ()
-        container, path, key = self.stack[-1][:3]
-        return path + ((len(container),) if isinstance(container, list) else (key,))
+        frame = self.stack[-1]
+        return frame.path + ((len(frame.container),) if frame.is_list else (frame.key,))
 
 
 def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:

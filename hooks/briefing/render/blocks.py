@@ -12,7 +12,7 @@ def entity_link(index: Index, page: str, entity_id: str, detail: str | None = No
     if entity is None:
         return esc(entity_id)
     # A page never links to itself.
-    link = esc(entity.name) if entity.page == page else a(page, entity.page, entity.name, title=entity.summary[:200])
+    link = esc(entity.name) if entity.page == page else a(page, entity.page, entity.name, title=entity.tooltip)
     return f"{link} <span class=\"bf-muted\">({esc(detail)})</span>" if detail else link
 
 
