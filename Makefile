@@ -30,7 +30,11 @@ serve: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(PY) -m briefing check
 
-test: $(VENV)/.dev
+# axe-core for the accessibility tests, from package-lock.json (skipped where npm is missing).
+node_modules/.package-lock.json: package-lock.json
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; fi
+
+test: $(VENV)/.dev node_modules/.package-lock.json
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev
