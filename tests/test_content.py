@@ -1,5 +1,4 @@
 """The shipped briefing meets its own standards (issue: complete and sourced)."""
-import re
 
 import pytest
 

@@ -1,7 +1,7 @@
 """Quote verification against the real seeds: what must pass, what must fail and how."""
 import pytest
 
-from helpers import MEDIATOR, NGHEAN
+from helpers import NGHEAN
 
 
 def quote_brief(project, text, source=NGHEAN):

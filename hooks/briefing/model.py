@@ -157,7 +157,6 @@ class Paragraph:
     number: int  # 1-based, anchor #p<N>
     text: str  # as the source has it
     line: int  # line in the .txt
-    heading: str | None = None  # the subheading this paragraph falls under
 
 
 @dataclass

@@ -7,8 +7,8 @@ Schemas in `schemas/`, so editors, the validator and the docs can never disagree
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Any
 
 from .dates import DateError, PartialDate
 from .problems import Problems, did_you_mean
@@ -42,8 +42,6 @@ def _label(where: tuple) -> str:
 
 
 class Type:
-    description = ""
-
     def check(self, value: Any, where: tuple, ctx: Context) -> Any:
         raise NotImplementedError
 

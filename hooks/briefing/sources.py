@@ -16,15 +16,13 @@ def split_paragraphs(text: str, boilerplate: set[int], headings: set[int]):
     """(paragraphs, headings by the number of the paragraph they precede)."""
     paragraphs: list[Paragraph] = []
     before: dict[int, str] = {}
-    current_heading = None
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or number in boilerplate:
             continue
         if number in headings:
-            current_heading = line.strip()
-            before[len(paragraphs) + 1] = current_heading
+            before[len(paragraphs) + 1] = line.strip()
             continue
-        paragraphs.append(Paragraph(len(paragraphs) + 1, line, number, current_heading))
+        paragraphs.append(Paragraph(len(paragraphs) + 1, line, number))
     return paragraphs, before
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from .project import Symlink, brief, glossary, line_of, source_meta, y, BASE_GLOSSARY_TERMS
+from .project import Symlink, brief, glossary, line_of, source_meta, BASE_GLOSSARY_TERMS
 
 
 @dataclass(frozen=True)
