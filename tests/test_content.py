@@ -72,3 +72,10 @@ def test_seeds_are_the_shared_articles_byte_for_byte():
              "002_a3d9d3b27b2d5b54.txt": "russia-mediator-analysis.txt"}
     for original, copy in pairs.items():
         assert (shared / original).read_bytes() == (REPO / "seeds" / copy).read_bytes()
+
+
+def test_every_brief_names_its_schema_for_editors():
+    for path in sorted((REPO / "briefs").glob("*/*.md")):
+        kind = path.parent.name[:-1]
+        second = path.read_text(encoding="utf-8").split("\n")[1]
+        assert second == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json", path
