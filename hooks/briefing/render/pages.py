@@ -30,7 +30,8 @@ def front_matter(title: str, tags: list[str], extra: dict | None = None) -> str:
 
 
 def facet_tags(entity: Entity, index: Index) -> list[str]:
-    tags = [f"{entity.kind.capitalize()}: {getattr(entity, 'type', entity.kind)}"]
+    kind_type = getattr(entity, "type", None)  # actors and agreements have a type; topics do not
+    tags = [f"{entity.kind.capitalize()}: {kind_type}"] if kind_type else []
     country = index.by_id.get(getattr(entity, "country", None) or "")
     if country is not None:
         tags.append(f"Country: {country.name}")
@@ -46,7 +47,8 @@ def _links(index: Index, page: str, ids) -> str:
 
 def _facts(index: Index, entity: Entity) -> list[tuple[str, str]]:
     page = entity.page
-    rows = [("Type", badge(entity.kind) + " " + esc(getattr(entity, "type", entity.kind)))]
+    kind_type = getattr(entity, "type", None)
+    rows = [("Type", badge(entity.kind) + (" " + esc(kind_type) if kind_type else ""))]
     if entity.aliases:
         rows.append(("Also known as", esc(", ".join(entity.aliases))))
     if entity.abbreviation:
