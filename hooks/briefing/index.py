@@ -82,9 +82,8 @@ class Index:
             term = self.by_name[entity_id[5:]]
             return Target(entity_id, "glossary.md", term.anchor, term.term)
         entity = self.by_id[entity_id]
-        # A source's title can be a whole headline: links use its first alias when it has one.
-        short = entity.aliases[0] if isinstance(entity, Source) and entity.aliases else entity.name
-        return Target(entity.id, entity.page, "", short)
+        name = entity.short_name if isinstance(entity, Source) else entity.name
+        return Target(entity.id, entity.page, "", name)
 
     def resolve(self, text: str) -> Target | None:
         if text in self.by_id:

@@ -178,6 +178,11 @@ class Source(Entity):
     headings: dict[int, str] = field(default_factory=dict)  # paragraph number -> heading before it
     kind = "source"
 
+    @property
+    def short_name(self) -> str:
+        """A title can be a whole headline: links and captions use the first alias if any."""
+        return self.aliases[0] if self.aliases else self.name
+
 
 @dataclass
 class GlossaryTerm:

@@ -18,7 +18,7 @@ from .render.graph import graph_page
 from .render.home import fill_markers
 from .render.html import clear_caches
 from .render.indexes import index_page
-from .render.pages import entity_page, front_matter, source_page
+from .render.pages import entity_page, source_page
 from .render.timeline import timeline_page
 from .validate import validate
 
@@ -91,7 +91,7 @@ def render(index: Index, linked: Linked) -> list[Page]:
         pages.append(Page(f"{kind}s/index.md", index_page(index, kind, getattr(briefing, f"{kind}s"))))
     pages.append(Page("glossary.md", glossary_page(index), briefing.glossary_path))
     pages.append(Page("timeline.md", timeline_page(index)))
-    pages.append(Page("graph.md", graph_page(index, front_matter)))
+    pages.append(Page("graph.md", graph_page(index)))
     return pages
 
 

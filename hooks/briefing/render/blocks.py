@@ -30,8 +30,7 @@ def quote_block(index: Index, page: str, quote: Quote) -> str:
     source: Source = index.by_id[quote.source]
     match = quote.match
     anchor = f"p{match.paragraph}"
-    short = source.aliases[0] if source.aliases else source.name
-    link = a(page, source.page, short, anchor + text_fragment(match.exact), title=source.name)
+    link = a(page, source.page, source.short_name, anchor + text_fragment(match.exact), title=source.name)
     caption = []
     if quote.speaker:
         caption.append(entity_link(index, page, quote.speaker))
@@ -58,7 +57,7 @@ def cite(index: Index, owner: str, qid: str) -> str:
     if quote is None or quote.match is None:
         return ""
     source = index.by_id[quote.source]
-    label = (source.aliases[0] if source.aliases else source.name) + f" ¶{quote.match.paragraph}"
+    label = f"{source.short_name} ¶{quote.match.paragraph}"
     return (f'<a href="#{esc(quote.anchor)}" class="bf-cite" title="{esc(quote.match.exact[:200])}">'
             f"[{esc(label)}]</a>")
 

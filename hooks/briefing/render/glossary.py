@@ -6,8 +6,7 @@ from itertools import groupby
 
 from ..index import Index, name_key
 from ..model import Entity, GlossaryTerm
-from .html import a, badge, block, esc
-from .pages import front_matter
+from .html import a, badge, block, esc, front_matter
 
 PAGE = "glossary.md"
 APPEARS_SHOWN = 10  # the rest are one click away, on the entity's own page

@@ -10,7 +10,7 @@ import math
 
 from ..index import Index
 from ..model import Entity
-from .html import esc, href
+from .html import esc, front_matter, href
 
 KIND_ORDER = {"topic": 0, "agreement": 1, "actor": 2, "source": 3}
 MAX_NEIGHBOURS = 18
@@ -134,7 +134,7 @@ def global_graph(index: Index, page: str = "graph.md") -> tuple[str, list[Entity
     return _svg("The whole briefing", desc, size, size, edges + nodes, "g-all"), entities
 
 
-def graph_page(index: Index, front_matter) -> str:
+def graph_page(index: Index) -> str:
     svg, entities = global_graph(index)
     lists = []
     for kind in ("topic", "agreement", "actor", "source"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -78,3 +79,17 @@ def text_fragment(text: str) -> str:
 def block(lines: list[str]) -> str:
     """Raw HTML as one Markdown block: no blank lines inside, blank lines around."""
     return "\n" + "\n".join(line for line in lines if line) + "\n"
+
+
+def front_matter(title: str, tags: list[str], extra: dict | None = None) -> str:
+    """YAML front matter for MkDocs; JSON strings are valid YAML and escape everything.
+
+    Themes print `page.title` unescaped into <title>, the header and the search index, so
+    the title is HTML-escaped here, once.
+    """
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    if tags:
+        lines.append("tags: " + json.dumps(tags, ensure_ascii=False))
+    for key, value in (extra or {}).items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""])

@@ -4,8 +4,7 @@ from __future__ import annotations
 from ..formats import ACTOR_TYPES, AGREEMENT_STATUSES, TOPIC_STATUSES
 from ..index import Index
 from ..model import Entity
-from .html import a, block, esc
-from .pages import front_matter
+from .html import a, block, esc, front_matter
 
 TITLES = {"actor": "Actors", "agreement": "Agreements", "topic": "Topics", "source": "Sources"}
 INTROS = {

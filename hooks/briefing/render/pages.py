@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-import json
 
 from ..formats import RELIABILITY
 from ..index import Index
@@ -11,22 +10,8 @@ from ..model import Actor, Agreement, Entity, Source, Topic
 from ..prose import md_text
 from .blocks import cite, entity_link, factbox, judgments, quote_block, relations, reviewed
 from .graph import entity_graph
-from .html import badge, block, esc, unknown
+from .html import badge, block, esc, front_matter, unknown
 from .sourcetext import article
-
-
-def front_matter(title: str, tags: list[str], extra: dict | None = None) -> str:
-    """YAML front matter for MkDocs; JSON strings are valid YAML and escape everything.
-
-    Themes print `page.title` unescaped into <title>, the header and the search index, so
-    the title is HTML-escaped here, once.
-    """
-    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
-    if tags:
-        lines.append("tags: " + json.dumps(tags, ensure_ascii=False))
-    for key, value in (extra or {}).items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return "\n".join(lines + ["---", ""])
 
 
 def facet_tags(entity: Entity, index: Index) -> list[str]:

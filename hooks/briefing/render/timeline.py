@@ -12,8 +12,7 @@ from itertools import groupby
 from ..dates import MONTHS, PartialDate
 from ..index import Index
 from .blocks import entity_link
-from .html import a, block, esc, text_fragment
-from .pages import front_matter
+from .html import a, block, esc, front_matter, text_fragment
 
 PAGE = "timeline.md"
 
@@ -41,8 +40,7 @@ def _events(index: Index) -> list[Entry]:
             if quote is not None and quote.match is not None:
                 source = index.by_id[quote.source]
                 anchor = f"p{quote.match.paragraph}" + text_fragment(quote.match.exact)
-                short = source.aliases[0] if source.aliases else source.name
-                parts.append(a(PAGE, source.page, f"Source: {short} ¶{quote.match.paragraph}", anchor,
+                parts.append(a(PAGE, source.page, f"Source: {source.short_name} ¶{quote.match.paragraph}", anchor,
                                title=quote.match.exact[:200]))
             entries.append(Entry(event.date, " · ".join(parts), list(event.actors), [topic.id]))
     return entries
