@@ -609,3 +609,16 @@ def test_import_source_bad_id_offers_a_suggestion_only_when_there_is_one(project
         "error: --id '!!!' is not a valid id\n"
     assert run(project, "import-source", str(article), "--id", "My Article", "--title", "T").stderr == \
         "error: --id 'My Article' is not a valid id; try 'my-article'\n"
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_check_jobs_must_be_a_positive_number(project, value):
+    result = run(project, "check", "--jobs", value)
+    assert result.returncode == 2
+    assert (f"argument --jobs: expected a whole number of at least 1, not '{value}'"
+            in result.stderr)
+
+
+def test_check_accepts_jobs(project):
+    result = run(project, "check", "--jobs", "2")
+    assert result.returncode == 0, result.stdout + result.stderr

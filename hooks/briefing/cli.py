@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 problems found, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from . import scaffold
 from .pipeline import check
 from .schemas import KINDS, export_schema_json, schema_json
+from .workers import default_jobs
 
 
 def _documents(root: Path) -> dict[str, tuple[str, str]]:
@@ -24,7 +26,11 @@ def _documents(root: Path) -> dict[str, tuple[str, str]]:
 
 def cmd_check(args) -> int:
     start = time.perf_counter()
-    problems, index, _ = check(args.root, _documents(args.root), autolink=False)
+    # check builds ~100 objects per brief and keeps them until it exits, so with the
+    # default thresholds the cycle collector rescans them again and again for nothing
+    # (10% of the run at 3,000 briefs). It still runs, just far less often.
+    gc.set_threshold(100_000, 50, 50)
+    problems, index, _ = check(args.root, _documents(args.root), autolink=False, jobs=args.jobs)
     if problems:
         print(problems.report(args.format))
     elif args.format == "json":
@@ -74,12 +80,21 @@ def cmd_schemas(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not '{text}'")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="briefing", description="Check and scaffold briefing files.")
     p.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="validate briefs, sources, references and quotes")
     c.add_argument("--format", choices=("human", "github", "json"), default="human")
+    c.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                   help="processes that read the briefs (default: one per core; "
+                        "large briefings only)")
     c.set_defaults(run=cmd_check)
     n = sub.add_parser("new", help="write a new brief with every field commented")
     n.add_argument("kind", choices=("actor", "agreement", "topic"))

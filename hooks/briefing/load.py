@@ -170,7 +170,7 @@ def _source(root: Path, sid: str, names: set[str], problems: Problems) -> RawSou
 
 def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource]:
     names = set(files)
-    ids: list[str] = []
+    ids: dict[str, None] = {}  # in order of first appearance
     for rel in files:
         stem, ext = os.path.splitext(rel[len("seeds/"):])
         if "/" in stem or ext not in (".txt", ".yaml"):
@@ -179,8 +179,8 @@ def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource
         elif not SLUG.match(stem):
             problems.add(rel, 0, f"the file name '{stem}' is not a valid id",
                          f"rename it to '{slugify(stem)}{ext}'")
-        elif stem not in ids:
-            ids.append(stem)
+        else:
+            ids[stem] = None
     return [s for sid in ids if (s := _source(root, sid, names, problems))]
 
 
@@ -189,13 +189,29 @@ def _glossary(root: Path, problems: Problems) -> YamlDoc | None:
     return _mapping(GLOSSARY, read[0], problems, "glossary (terms: …)") if read else None
 
 
-def load(root: Path, problems: Problems) -> RawCorpus:
-    briefs: list[RawBrief] = []
-    glossary = None
-    for rel in _walk(root, "briefs", problems):
-        if rel == GLOSSARY:
-            glossary = _glossary(root, problems)
-        elif brief := _brief(root, rel, problems):
-            briefs.append(brief)
-    sources = _sources(root, _walk(root, "seeds", problems), problems)
-    return RawCorpus(briefs, sources, glossary)
+@dataclass
+class Layout:
+    """The files found under briefs/ and seeds/, sorted: what `load` reads."""
+
+    briefs: list[str]
+    seeds: list[str]
+    glossary: bool
+
+
+def find(root: Path, problems: Problems) -> Layout:
+    briefs = _walk(root, "briefs", problems)
+    glossary = GLOSSARY in briefs
+    return Layout([rel for rel in briefs if rel != GLOSSARY], _walk(root, "seeds", problems), glossary)
+
+
+def load_briefs(root: Path, paths: list[str], problems: Problems) -> list[RawBrief]:
+    """The briefs at `paths`, in order. Each file stands alone, so any slice of the list
+    can be loaded by itself (see `workers`)."""
+    return [brief for rel in paths if (brief := _brief(root, rel, problems))]
+
+
+def load(root: Path, problems: Problems, layout: Layout | None = None) -> RawCorpus:
+    layout = layout or find(root, problems)
+    return RawCorpus(load_briefs(root, layout.briefs, problems),
+                     _sources(root, layout.seeds, problems),
+                     _glossary(root, problems) if layout.glossary else None)

@@ -11,7 +11,6 @@ from pathlib import Path
 from .abbreviations import Abbreviations
 from .index import Index, build_index
 from .linking import Linked, link_all
-from .load import load
 from .problems import Problems
 from .render.glossary import glossary_page
 from .render.graph import graph_page
@@ -20,7 +19,7 @@ from .render.html import clear_caches
 from .render.indexes import index_page
 from .render.pages import entity_page, source_page
 from .render.timeline import timeline_page
-from .validate import validate
+from .workers import load_and_validate
 
 
 @dataclass
@@ -51,10 +50,11 @@ class Site:
 
 
 def check(root: Path, documents: dict[str, tuple[str, str]] | None = None,
-          autolink: bool = True) -> tuple[Problems, Index, Linked]:
-    """Everything the build validates, without rendering a page."""
+          autolink: bool = True, jobs: int = 1) -> tuple[Problems, Index, Linked]:
+    """Everything the build validates, without rendering a page. `jobs` > 1 loads and
+    validates the briefs in that many processes (see `workers`)."""
     problems = Problems()
-    briefing = validate(load(root, problems), problems)
+    briefing = load_and_validate(root, problems, jobs)
     index = build_index(briefing, problems)
     documents = _without_generated(index, documents or {}, problems)
     linked = link_all(index, documents, autolink)

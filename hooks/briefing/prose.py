@@ -23,13 +23,15 @@ HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|[=-]{3,}\s*$)")
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S*)")
 SKIP_LINE = re.compile(r"^ {0,3}(>|!!!|\?\?\?|\|?\s*:?-{3,})")
-INLINE = re.compile(r"""
+# The leading lookahead names every token's first character, so the regex engine skips
+# plain text in C instead of trying five alternatives at each position (4x faster).
+INLINE = re.compile(r"""(?=[`\[!<])(?:
    (?P<code>(?P<ticks>`+)[\s\S]+?(?P=ticks))
   |(?P<wiki>\[\[(?P<target>[^\[\]|]+?)(?:\|(?P<label>[^\[\]]*))?\]\])
   |(?P<link>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?P<url>(?:[^()]|\([^()]*\))*)\)|\[[^\]]*\]))
   |(?P<autolink><[a-zA-Z][\w+.-]*:[^>\s]*>)
   |(?P<html><!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^>]*>?)
-""", re.X)
+)""", re.X)
 
 
 @dataclass
@@ -68,11 +70,15 @@ def relative(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(src) - common) + dst[common:])
 
 
+MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:\"'=-]")
+
+
+@lru_cache(maxsize=65536)  # the same names are shown on many pages
 def md_text(text: str) -> str:
     """Brief text made safe as literal Markdown text: no markup, no HTML."""
     # Escape &, < and > first; the entities made here contain no Markdown specials.
     out = html.escape(text, quote=False)
-    return re.sub(r"[\\`*_{}\[\]()#+!|~:\"'=-]", lambda m: f"&#{ord(m.group())};", out)
+    return MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", out)
 
 
 @dataclass

@@ -169,11 +169,16 @@ def validate_glossary(doc, problems: Problems, path: str) -> list[GlossaryTerm]:
             for i, t in enumerate(fields.get("terms") or []) if not t.get("__invalid__")]
 
 
-def validate(raw: RawCorpus, problems: Problems) -> Briefing:
+def validate_briefs(raw: list[RawBrief], problems: Problems) -> list[Entity]:
+    return [entity for brief in raw if (entity := validate_brief(brief, problems))]
+
+
+def validate(raw: RawCorpus, problems: Problems, entities: list[Entity] | None = None) -> Briefing:
+    """The typed briefing. `entities`, when given, are the briefs already validated (by
+    `workers`); otherwise they are validated here from `raw.briefs`."""
     briefing = Briefing()
-    for brief in raw.briefs:
-        if entity := validate_brief(brief, problems):
-            getattr(briefing, f"{entity.kind}s").append(entity)
+    for entity in validate_briefs(raw.briefs, problems) if entities is None else entities:
+        getattr(briefing, f"{entity.kind}s").append(entity)
     briefing.sources = [s for raw_source in raw.sources if (s := validate_source(raw_source, problems))]
     if raw.glossary is not None:
         briefing.glossary = validate_glossary(raw.glossary, problems, briefing.glossary_path)

@@ -6,7 +6,7 @@ import json
 from functools import lru_cache
 from urllib.parse import quote
 
-from ..prose import relative
+from ..prose import md_text, relative
 
 KIND_LABELS = {"actor": "Actor", "agreement": "Agreement", "topic": "Topic",
                "source": "Source", "term": "Term"}
@@ -57,6 +57,7 @@ def clear_caches() -> None:
     _folder_href.cache_clear()
     _folder_link.cache_clear()
     relative.cache_clear()
+    md_text.cache_clear()
 
 
 def badge(kind: str, label: str | None = None) -> str:
