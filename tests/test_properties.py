@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from briefing.autolink import MentionMatcher  # noqa: E402
 from briefing.load import RawBrief  # noqa: E402
 from briefing.model import Quote, Source  # noqa: E402
 from briefing.problems import Problems  # noqa: E402
-from briefing.prose import ProseLinker, Target  # noqa: E402
+from briefing.prose import ProseLinker, Target, relative  # noqa: E402
 from briefing.sources import SearchText, split_paragraphs  # noqa: E402
 from briefing.yamlsafe import YamlDoc, YamlError  # noqa: E402
 
@@ -241,6 +242,23 @@ def test_mention_matcher_spans_are_names(names, filler):
         assert NAMES[text[start:end]] == target
 
 
+# -- relative links -------------------------------------------------------------------------
+_page = st.lists(st.sampled_from(["actors", "topics", "a", "b"]), max_size=3).map(
+    lambda folders: "/".join(folders + ["page.md"]))
+
+
+@SETTINGS
+@given(_page, _page, st.sampled_from(["page.md", "other.md"]))
+def test_relative_links_lead_to_their_page(from_page, to_folder_page, name):
+    to_page = posixpath.join(posixpath.dirname(to_folder_page), name)
+    link = relative(from_page, to_page)
+    if from_page == to_page:
+        assert link == ""
+    else:
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(from_page), link)) == to_page
+        assert not link.startswith("/")
+
+
 # -- build-level invariants on the shipped site ---------------------------------------------
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory):
@@ -286,3 +304,4 @@ def test_every_quote_is_on_its_page_and_anchored_on_its_source(shipped):
             if f'id="p{quote.match.paragraph}"' not in source:
                 missing.append(f"{entity.path}: paragraph p{quote.match.paragraph} missing")
     assert not missing, "\n".join(missing[:30])
+

@@ -1,4 +1,4 @@
-"""The parallel front of `check` (briefing.workers) gives exactly the serial result."""
+"""`check` on several cores (briefing.workers) finds exactly what the serial build finds."""
 from __future__ import annotations
 
 import pytest
@@ -15,6 +15,17 @@ def _mixed_corpus(project):
         project.actor(f"state-{n:02}", f"State {n:02}", body=f"Near [[russia]] and [[state-{(n + 1) % 12:02}]].\n")
     project.actor("broken-field", "Broken Field", "colour: red")
     project.actor("broken-ref", "Broken Ref", "country: atlantis")
+    project.actor("broken-prose", "Broken Prose", body="See [[atlantis]] and <b>this</b>.\n\n[[quote:nope]]\n")
+    project.actor("broken-quote", "Broken Quote", """
+        quotes:
+          - text: "Russia has never spoken to Iran"
+            source: nghean-russia-unexpected-role
+          - text: "anything"
+            source: no-such-source
+        """)
+    project.write("briefs/glossary.yaml", "terms:\n  - term: Snapback\n    definition: A mechanism.\n"
+                  "    see: [no-such-entity]\n")
+    project.write("docs/extra.md", "# Extra\n\n<!-- briefing:no-such-marker -->\n\n[[atlantis]]\n")
     project.write("briefs/actors/broken-yaml.md", "---\nname: [unclosed\n---\n")
     project.write("briefs/topics/no-front-matter.md", "Just prose.\n")
     project.write("briefs/actors/notes.txt", "stray")
@@ -38,14 +49,23 @@ def test_parallel_front_matches_serial(project, monkeypatch, jobs):
     for kind in ("actors", "agreements", "topics", "sources", "glossary"):
         assert getattr(parallel, kind) == getattr(serial, kind), kind
     ids = [a.id for a in parallel.actors]
-    assert ids == sorted(ids) and len(ids) == 17  # file order, and no brief lost
+    assert ids == sorted(ids) and len(ids) == 19  # file order, and no brief lost
 
 
-def test_whole_check_is_the_same_with_jobs(project, monkeypatch):
-    from briefing.pipeline import check
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_check_command_finds_what_the_build_finds(project, monkeypatch, jobs):
+    from briefing.cli import _documents
+    from briefing.pipeline import check, find_problems
     _mixed_corpus(project)
     monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
-    assert check(project.root, jobs=1)[0].report() == check(project.root, jobs=2)[0].report()
+    documents = _documents(project.root)
+    build_problems = check(project.root, documents)[0]
+    problems, briefing = find_problems(project.root, documents, jobs)
+    assert problems.report() == build_problems.report()
+    reported = {p.path for p in problems.items}
+    for path in ("briefs/actors/broken-prose.md", "briefs/actors/broken-quote.md",
+                 "briefs/glossary.yaml", "docs/extra.md", "briefs/actors/broken-ref.md"):
+        assert path in reported, path  # every stage's problems made it back
 
 
 def test_briefs_are_dealt_round_robin():

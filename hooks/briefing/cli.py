@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from . import scaffold
-from .pipeline import check
+from .pipeline import find_problems
 from .schemas import KINDS, export_schema_json, schema_json
 from .workers import default_jobs
 
@@ -30,14 +30,13 @@ def cmd_check(args) -> int:
     # default thresholds the cycle collector rescans them again and again for nothing
     # (10% of the run at 3,000 briefs). It still runs, just far less often.
     gc.set_threshold(100_000, 50, 50)
-    problems, index, _ = check(args.root, _documents(args.root), autolink=False, jobs=args.jobs)
+    problems, b = find_problems(args.root, _documents(args.root), jobs=args.jobs)
     if problems:
         print(problems.report(args.format))
     elif args.format == "json":
         print("[]")
     elapsed = time.perf_counter() - start
     if args.format == "human":
-        b = index.briefing
         summary = (f"{_count(len(b.actors) + len(b.agreements) + len(b.topics), 'brief')}, "
                    f"{_count(len(b.sources), 'source')}, "
                    f"{_count(sum(len(e.quotes) for e in b.entities()), 'quote')} checked in {elapsed:.2f}s")

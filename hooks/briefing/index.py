@@ -115,6 +115,10 @@ class Index:
     def _label(value) -> str:
         return value.term if isinstance(value, GlossaryTerm) else value.id
 
+    def entities(self) -> list[Entity]:
+        """Every entity that owns its id (a duplicate id is reported, and left out)."""
+        return [e for e in self.briefing.entities() if self.by_id.get(e.id) is e]
+
     # -- building -------------------------------------------------------------------------
     def add_ids(self) -> None:
         for entity in self.briefing.entities():
@@ -234,28 +238,46 @@ def _verify_quotes(index: Index, entity: Entity) -> None:
 
 
 def build_index(briefing: Briefing, problems: Problems) -> Index:
+    index = register(briefing, problems)
+    for entity in index.entities():
+        relate(index, entity)
+    check_glossary(index)
+    return index
+
+
+def register(briefing: Briefing, problems: Problems) -> Index:
+    """The registries every later step looks things up in: ids, names, source texts and
+    each brief's quotes by id."""
     index = Index(briefing, problems)
     index.add_ids()
     index.add_names()
     index.searches = {s.id: SearchText.build(s) for s in briefing.sources}
     for entity in briefing.entities():
         index.quotes_by_owner[entity.id] = {q.id: q for q in entity.quotes}
-    for entity in briefing.entities():
-        if index.by_id.get(entity.id) is not entity:
-            continue
-        _verify_quotes(index, entity)
-        if isinstance(entity, Actor):
-            _actor_relations(index, entity)
-        elif isinstance(entity, Agreement):
-            _agreement_relations(index, entity)
-        elif isinstance(entity, Topic):
-            _topic_relations(index, entity)
+    return index
+
+
+def relate(index: Index, entity: Entity) -> None:
+    """Verify one entity's quotes and record its relations. Needs only the registries,
+    so entities can be related in any order, or in separate processes (`workers`)."""
+    _verify_quotes(index, entity)
+    if isinstance(entity, Actor):
+        _actor_relations(index, entity)
+    elif isinstance(entity, Agreement):
+        _agreement_relations(index, entity)
+    elif isinstance(entity, Topic):
+        _topic_relations(index, entity)
+
+
+def check_glossary(index: Index) -> None:
+    """Every glossary 'see' names an entity."""
+    briefing = index.briefing
     for term in briefing.glossary:
         for target in term.see:
             if target not in index.by_id:
                 close = difflib.get_close_matches(target, list(index.by_id), n=3, cutoff=0.6)
-                problems.add(briefing.glossary_path, term.line, f"the term '{term.term}' has "
-                             f"'see: {target}', but no entity has that id",
-                             ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?") if close
-                             else "use the id of an actor, agreement, topic or source", field="see")
-    return index
+                index.problems.add(briefing.glossary_path, term.line, f"the term '{term.term}' has "
+                                   f"'see: {target}', but no entity has that id",
+                                   ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?")
+                                   if close else "use the id of an actor, agreement, topic or source",
+                                   field="see")

@@ -62,15 +62,11 @@ def _record(index: Index, linked: Linked, page: str, path: str, prose: LinkedPro
         index.problems.add(path, line, message, hint)
 
 
-def link_all(index: Index, documents: dict[str, tuple[str, str]], autolink: bool = True) -> Linked:
-    """Link every brief's prose and every docs page ({page: (text, path)}).
-
-    `autolink=False` resolves and checks wikilinks only: auto-linking finds no errors, so
-    `check` skips it (and the compilation of the name matcher).
-    """
-    linked = Linked(matcher=MentionMatcher(index.surface if autolink else {}))
-    for entity in index.briefing.entities():
-        if index.by_id.get(entity.id) is entity and entity.kind != "source":
+def link_all(index: Index, documents: dict[str, tuple[str, str]]) -> Linked:
+    """Link every brief's prose and every docs page ({page: (text, path)})."""
+    linked = Linked(matcher=MentionMatcher(index.surface))
+    for entity in index.entities():
+        if entity.kind != "source":
             link_entity(index, linked, entity)
     for page, (text, path) in sorted(documents.items()):
         link_document(index, linked, page, text, path)

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import Abbreviations
-from .index import Index, build_index
-from .linking import Linked, link_all
+from .autolink import MentionMatcher
+from .index import Index, build_index, check_glossary, register
+from .linking import Linked, link_all, link_document
+from .model import Briefing
 from .problems import Problems
 from .render.glossary import glossary_page
 from .render.graph import graph_page
@@ -19,7 +21,7 @@ from .render.html import clear_caches
 from .render.indexes import index_page
 from .render.pages import entity_page, source_page
 from .render.timeline import timeline_page
-from .workers import load_and_validate
+from .workers import load_and_validate, relate_and_link
 
 
 @dataclass
@@ -49,18 +51,38 @@ class Site:
                 "pages": len(self.pages)}
 
 
-def check(root: Path, documents: dict[str, tuple[str, str]] | None = None,
-          autolink: bool = True, jobs: int = 1) -> tuple[Problems, Index, Linked]:
-    """Everything the build validates, without rendering a page. `jobs` > 1 loads and
-    validates the briefs in that many processes (see `workers`)."""
+def check(root: Path, documents: dict[str, tuple[str, str]] | None = None
+          ) -> tuple[Problems, Index, Linked]:
+    """Everything the build validates, without rendering a page."""
     problems = Problems()
-    briefing = load_and_validate(root, problems, jobs)
+    briefing = load_and_validate(root, problems)
     index = build_index(briefing, problems)
     documents = _without_generated(index, documents or {}, problems)
-    linked = link_all(index, documents, autolink)
-    for page, (_, path) in (documents or {}).items():
-        linked.prose[page].markdown = fill_markers(index, page, linked.prose[page].markdown, path)
+    linked = link_all(index, documents)
+    _fill_markers(index, linked, documents)
     return problems, index, linked
+
+
+def find_problems(root: Path, documents: dict[str, tuple[str, str]] | None = None,
+                  jobs: int = 1) -> tuple[Problems, Briefing]:
+    """The problems `check` finds, spread over up to `jobs` processes (see `workers`).
+    Nothing is kept for rendering: this is the `check` command."""
+    problems = Problems()
+    briefing = load_and_validate(root, problems, jobs)
+    index = register(briefing, problems)
+    relate_and_link(index, jobs)
+    check_glossary(index)
+    documents = _without_generated(index, documents or {}, problems)
+    linked = Linked(matcher=MentionMatcher({}))  # auto-linking finds no errors: skip it
+    for page, (text, path) in sorted(documents.items()):
+        link_document(index, linked, page, text, path)
+    _fill_markers(index, linked, documents)
+    return problems, briefing
+
+
+def _fill_markers(index: Index, linked: Linked, documents: dict) -> None:
+    for page, (_, path) in documents.items():
+        linked.prose[page].markdown = fill_markers(index, page, linked.prose[page].markdown, path)
 
 
 FIXED_PAGES = ("actors/index.md", "agreements/index.md", "topics/index.md", "sources/index.md",

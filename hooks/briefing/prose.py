@@ -63,6 +63,10 @@ def relative(from_page: str, to_page: str) -> str:
     """Relative path between two docs-relative files, e.g. topics/a.md -> ../actors/b.md."""
     if from_page == to_page:
         return ""
+    src_dir, _, _ = from_page.rpartition("/")
+    dst_dir, _, name = to_page.rpartition("/")
+    if "/" not in src_dir and "/" not in dst_dir:  # every generated page: at most one level
+        return name if src_dir == dst_dir else "../" * bool(src_dir) + to_page
     src, dst = from_page.split("/")[:-1], to_page.split("/")
     common = 0
     while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
@@ -107,19 +111,22 @@ class ProseLinker:
                 if re.match(rf"^ {{0,3}}{fence}{fence[0]}*[ \t]*$", line):
                     fence = None
                 continue
+            if not line.strip():  # half of all lines: nothing to check or link
+                prev_blank = True
+                out.append(line)
+                continue
             opened = FENCE.match(line)
             if opened:
                 fence = opened.group(1)
                 out.append(line)
                 continue
-            indented = line.startswith(("    ", "\t")) and line.strip()
+            indented = line.startswith(("    ", "\t"))
             if indented and prev_blank and not in_list:
                 self._check_code(line, number, result)
                 out.append(line)  # an indented code block
                 continue
-            if line.strip():
-                in_list = bool(LIST_ITEM.match(line)) or (in_list and (indented or not prev_blank))
-            prev_blank = not line.strip()
+            in_list = bool(LIST_ITEM.match(line)) or (in_list and (indented or not prev_blank))
+            prev_blank = False
             out.append(self._line(line, number, result))
         result.markdown = "\n".join(out)
         return result

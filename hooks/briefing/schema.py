@@ -232,7 +232,10 @@ class Record(Type):
     title: str = ""
 
     def by_name(self) -> dict[str, Field]:
-        return {f.name: f for f in self.fields}
+        known = self.__dict__.get("_by_name")
+        if known is None:  # built once: check() runs for every mapping of every brief
+            known = self.__dict__["_by_name"] = {f.name: f for f in self.fields}
+        return known
 
     def check(self, value, where, ctx):
         if not isinstance(value, dict):

@@ -1,13 +1,16 @@
-"""Load and validate the briefs on every core, for the `check` command.
+"""The `check` command on every core: two rounds of forked workers.
 
-Reading, parsing and validating a brief needs nothing from any other brief, so the brief
-files are dealt out like cards (topics, the longest briefs, sort last and would otherwise
-all land on one worker): forked workers take all hands but the first, this process takes
-the first, and the results are put back in file order. The briefing and the problems are
-exactly those of the serial path (a test compares them).
+1. Reading, parsing and validating a brief needs nothing from any other brief, so the
+   brief files are dealt out like cards (topics, the longest briefs, sort last and would
+   otherwise all land on one worker). The validated entities come back and are put in
+   file order.
+2. Once the registries exist (`index.register`), verifying an entity's quotes, checking
+   its references and linking its prose need nothing from any other entity either. The
+   workers inherit the index through fork and send back only their problems.
 
-Only `check` uses this. The MkDocs build stays serial: `mkdocs serve` runs threads, and
-forking beside threads is unsafe.
+This process always plays the first hand itself. The problems are exactly those of the
+serial path (tests compare them). Only `check` uses this: the MkDocs build stays serial,
+because `mkdocs serve` runs threads and forking beside threads is unsafe.
 """
 from __future__ import annotations
 
@@ -16,6 +19,9 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from .autolink import MentionMatcher
+from .index import Index, relate
+from .linking import Linked, link_entity
 from .load import find, load, load_briefs
 from .model import Briefing, Entity
 from .problems import Problem, Problems
@@ -58,7 +64,45 @@ def _validated(root: Path, paths: list[str]) -> tuple[list[Entity], list[Problem
     return validate_briefs(load_briefs(root, paths, problems), problems), problems.items
 
 
-def _slices(paths: list[str], jobs: int) -> list[list[str]]:
+_FORKED_INDEX: Index | None = None  # what a round-2 worker inherits; never pickled
+
+
+def relate_and_link(index: Index, jobs: int = 1) -> None:
+    """Relate every entity and link every brief's prose (wikilinks only, as `check` does),
+    over up to `jobs` processes. Only the problems are kept; the backlinks and linked prose
+    of the other processes are thrown away, so this serves `check`, never a build."""
+    global _FORKED_INDEX
+    hands = _slices(index.entities(), jobs)
+    if len(hands) < 2:
+        _relate_and_link(index, hands[0])
+        return
+    _FORKED_INDEX = index  # set before the pool forks, so every worker starts with it
+    try:
+        with multiprocessing.get_context("fork").Pool(len(hands) - 1) as pool:
+            pending = [pool.apply_async(_forked_hand, (i, len(hands))) for i in range(1, len(hands))]
+            _relate_and_link(index, hands[0])
+            found = [problem for result in pending for problem in result.get()]
+    finally:
+        _FORKED_INDEX = None
+    index.problems.items.extend(found)
+
+
+def _relate_and_link(index: Index, entities: list[Entity]) -> None:
+    linked = Linked(matcher=MentionMatcher({}))  # auto-linking finds no errors: skip it
+    for entity in entities:
+        relate(index, entity)
+        if entity.kind != "source":
+            link_entity(index, linked, entity)
+
+
+def _forked_hand(hand: int, hands: int) -> list[Problem]:
+    index = _FORKED_INDEX
+    before = len(index.problems.items)
+    _relate_and_link(index, index.entities()[hand::hands])
+    return index.problems.items[before:]
+
+
+def _slices(paths: list, jobs: int) -> list[list]:
     if "fork" not in multiprocessing.get_all_start_methods():
         jobs = 1  # Windows: no fork, and spawning would re-import everything
     jobs = max(1, min(jobs, len(paths) // MIN_BRIEFS_PER_JOB))
