@@ -83,3 +83,15 @@ def test_briefs_are_dealt_round_robin():
 ])
 def test_small_briefings_stay_in_one_process(count, jobs, hands):
     assert len(workers._slices([f"b{n}" for n in range(count)], jobs)) == hands
+
+
+def test_without_a_pool_everything_is_checked_here(project, monkeypatch):
+    """Where the system refuses to fork (Windows, some sandboxes), check runs serially."""
+    from briefing.cli import _documents
+    from briefing.pipeline import check, find_problems
+    _mixed_corpus(project)
+    monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
+    monkeypatch.setattr(workers.multiprocessing, "get_context",
+                        lambda method: (_ for _ in ()).throw(ValueError(f"no {method}")))
+    documents = _documents(project.root)
+    assert find_problems(project.root, documents, 4)[0].report() == check(project.root, documents)[0].report()

@@ -43,19 +43,19 @@ def load_and_validate(root: Path, problems: Problems, jobs: int = 1) -> Briefing
     """`validate(load(root))`, with the briefs spread over up to `jobs` processes."""
     layout = find(root, problems)
     slices = _slices(layout.briefs, jobs)
-    if len(slices) < 2:
+    pool = _pool(len(slices) - 1)
+    if pool is None:
         return validate(load(root, problems, layout), problems)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(len(slices) - 1) as pool:
+    with pool:
         pending = [pool.apply_async(_validated, (root, paths)) for paths in slices[1:]]
         entities, found = _validated(root, slices[0])
+        rest = load(root, problems, replace(layout, briefs=[]))  # sources and glossary
         for result in pending:
             more_entities, more_found = result.get()
             entities += more_entities
             found += more_found
     entities.sort(key=lambda entity: entity.path)  # the order of layout.briefs
     problems.items.extend(found)
-    rest = load(root, problems, replace(layout, briefs=[]))  # sources and glossary
     return validate(rest, problems, entities)
 
 
@@ -73,12 +73,13 @@ def relate_and_link(index: Index, jobs: int = 1) -> None:
     of the other processes are thrown away, so this serves `check`, never a build."""
     global _FORKED_INDEX
     hands = _slices(index.entities(), jobs)
-    if len(hands) < 2:
-        _relate_and_link(index, hands[0])
-        return
     _FORKED_INDEX = index  # set before the pool forks, so every worker starts with it
     try:
-        with multiprocessing.get_context("fork").Pool(len(hands) - 1) as pool:
+        pool = _pool(len(hands) - 1)
+        if pool is None:
+            _relate_and_link(index, index.entities())
+            return
+        with pool:
             pending = [pool.apply_async(_forked_hand, (i, len(hands))) for i in range(1, len(hands))]
             _relate_and_link(index, hands[0])
             found = [problem for result in pending for problem in result.get()]
@@ -100,6 +101,18 @@ def _forked_hand(hand: int, hands: int) -> list[Problem]:
     before = len(index.problems.items)
     _relate_and_link(index, index.entities()[hand::hands])
     return index.problems.items[before:]
+
+
+def _pool(workers: int):
+    """A pool of `workers` forked processes, or None to do the work here: when no worker
+    is needed, or the system refuses (no fork on Windows, no semaphores in some
+    sandboxes)."""
+    if workers < 1:
+        return None
+    try:
+        return multiprocessing.get_context("fork").Pool(workers)
+    except (ValueError, OSError):
+        return None
 
 
 def _slices(paths: list, jobs: int) -> list[list]:
