@@ -106,6 +106,23 @@ def test_edited_seed_fails_checksum(corpus):
     assert "a source is never edited" in message
 
 
+def test_a_line_range_past_the_end_is_reported_not_built(corpus):
+    """A hostile range must not make the check build a set of two billion line numbers."""
+    path = corpus.root / "seeds" / "russia-mediator-analysis.yaml"
+    text = path.read_text(encoding="utf-8").replace("boilerplate: []", 'boilerplate: ["20-2000000000"]')
+    path.write_text(text, encoding="utf-8")
+    lines = (corpus.root / "seeds" / "russia-mediator-analysis.txt").read_text(encoding="utf-8").count("\n") + 1
+    assert only(corpus) == (f"seeds/russia-mediator-analysis.yaml:20: 'boilerplate' names line 2000000000, "
+                            f"but the text has {lines} lines (check the line numbers against the .txt file)")
+
+
+def test_a_file_name_with_nothing_to_keep_gets_a_usable_hint(corpus):
+    corpus.write("briefs/actors/___.md", "---\nname: X\n---\n")
+    assert only(corpus) == ("briefs/actors/___.md:0: the file name '___' is not a valid id "
+                            "(rename it to an id of lowercase letters, digits and hyphens, "
+                            "e.g. 'sergey-lavrov.md')")
+
+
 @pytest.mark.parametrize("rel", ["briefs/actors/notes.txt", "briefs/people/x.md", "briefs/x.md"])
 def test_file_that_is_not_a_brief(corpus, rel):
     corpus.write(rel, "---\nname: X\n---\n")

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import FOLDERS
+from .model import FOLDERS, GLOSSARY_PATH as GLOSSARY
 from .problems import Problems
 from .schema import SLUG
 from .slugs import slugify
@@ -19,7 +19,6 @@ from .yamlsafe import YamlDoc, YamlError, load_yaml
 
 MAX_BRIEF_BYTES = 1_000_000
 MAX_SOURCE_BYTES = 5_000_000
-GLOSSARY = "briefs/glossary.yaml"
 
 
 @dataclass
@@ -124,6 +123,13 @@ def _walk(root: Path, top: str, problems: Problems) -> list[str]:
     return sorted(found)
 
 
+def _rename_hint(stem: str, ext: str, why: str = "") -> str:
+    slug = slugify(stem)
+    if not slug:  # nothing of the name survives as an id, e.g. '___' or a non-Latin name
+        return f"rename it to an id of lowercase letters, digits and hyphens, e.g. 'sergey-lavrov{ext}'"
+    return f"rename it to '{slug}{ext}'{why}"
+
+
 def _brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
     parts = rel.split("/")
     kind = FOLDERS.get(parts[1]) if len(parts) == 3 else None
@@ -135,7 +141,7 @@ def _brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
         return None
     if not SLUG.match(stem):
         problems.add(rel, 0, f"the file name '{stem}' is not a valid id",
-                     f"rename it to '{slugify(stem)}.md' (lowercase letters, digits, hyphens)")
+                     _rename_hint(stem, ".md", " (lowercase letters, digits, hyphens)"))
         return None
     read = read_text(root, rel, MAX_BRIEF_BYTES, problems)
     if read is None:
@@ -178,7 +184,7 @@ def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource
                          "sources are seeds/<id>.txt (the article) and seeds/<id>.yaml (its metadata)")
         elif not SLUG.match(stem):
             problems.add(rel, 0, f"the file name '{stem}' is not a valid id",
-                         f"rename it to '{slugify(stem)}{ext}'")
+                         _rename_hint(stem, ext))
         else:
             ids[stem] = None
     return [s for sid in ids if (s := _source(root, sid, names, problems))]

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 from functools import cached_property
 
 from .dates import PartialDate
 
 KINDS = ("actor", "agreement", "topic")  # brief kinds, each in briefs/<kind>s/
 FOLDERS = {f"{kind}s": kind for kind in KINDS}
+GLOSSARY_PATH = "briefs/glossary.yaml"
 
 
 @dataclass
@@ -21,10 +23,6 @@ class QuoteMatch:
     @property
     def start(self) -> int:
         return self.spans[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.spans[-1][1]
 
 
 @dataclass
@@ -208,7 +206,7 @@ class Briefing:
     topics: list[Topic] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
-    glossary_path: str = "briefs/glossary.yaml"
+    glossary_path: ClassVar[str] = GLOSSARY_PATH
 
     def entities(self) -> list[Entity]:
         return [*self.actors, *self.agreements, *self.topics, *self.sources]

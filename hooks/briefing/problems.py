@@ -45,9 +45,6 @@ class Problems:
     def add(self, path: str, line: int, message: str, hint: str = "", field: str = "") -> None:
         self.items.append(Problem(path, line, message, hint, field))
 
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
-
     def __bool__(self) -> bool:
         return bool(self.items)
 

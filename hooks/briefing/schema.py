@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .dates import DateError, PartialDate
@@ -231,11 +232,9 @@ class Record(Type):
     fields: tuple[Field, ...] = ()
     title: str = ""
 
+    @cached_property  # check() runs for every mapping of every brief
     def by_name(self) -> dict[str, Field]:
-        known = self.__dict__.get("_by_name")
-        if known is None:  # built once: check() runs for every mapping of every brief
-            known = self.__dict__["_by_name"] = {f.name: f for f in self.fields}
-        return known
+        return {f.name: f for f in self.fields}
 
     def check(self, value, where, ctx):
         if not isinstance(value, dict):
@@ -243,7 +242,7 @@ class Record(Type):
             ctx.error(where, f"{_label(where)} must be a mapping of fields ({names} …), "
                       f"not {_kind(value)}")
             return INVALID
-        known, out, ok = self.by_name(), {}, True
+        known, out, ok = self.by_name, {}, True
         for key, entry in value.items():
             spec = known.get(key)
             if spec is None:

@@ -16,7 +16,18 @@ from .problems import Problems
 from .schema import Context
 from .sources import split_paragraphs
 
-ENTITY_CLASSES = {"actor": Actor, "agreement": Agreement, "topic": Topic}
+ENTITY_CLASSES = {cls.kind: cls for cls in (Actor, Agreement, Topic)}
+
+
+def _valid(fields: dict, name: str) -> list[tuple[int, object]]:
+    """(index, entry) for each entry of a list field that passed its checks; the index
+    still locates the entry in the YAML, for its line."""
+    return [(i, entry) for i, entry in enumerate(fields.get(name) or [])
+            if not (isinstance(entry, dict) and entry.get("__invalid__"))]
+
+
+def _field_lines(doc) -> dict[str, int]:
+    return {key: doc.line(key) for key in doc.value}
 
 
 def _common(fields: dict, raw_id: str, path: str, doc) -> dict:
@@ -26,15 +37,14 @@ def _common(fields: dict, raw_id: str, path: str, doc) -> dict:
         aliases=fields.get("aliases") or [], abbreviation=fields.get("abbreviation"),
         tags=fields.get("tags") or [], updated=fields.get("updated"),
         no_autolink=fields.get("no_autolink") or [],
-        field_lines={key: doc.line(key) for key in doc.value},
+        field_lines=_field_lines(doc),
     )
 
 
 def _quotes(fields: dict, owner: str, ctx: Context) -> list[Quote]:
     quotes, seen = [], set()
-    for number, entry in enumerate(fields.get("quotes") or [], start=1):
-        if entry.get("__invalid__"):
-            continue
+    for i, entry in _valid(fields, "quotes"):
+        number = i + 1
         qid = entry.get("id") or str(number)
         if qid in seen:
             ctx.error(("quotes", number - 1, "id"), f"the quote id '{qid}' is used twice in this brief",
@@ -52,29 +62,26 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
     if kind == "actor":
         return dict(type=fields.get("type") or "organization", country=fields.get("country"),
                     roles=[Role(r["title"], r["of"], r.get("from"), r.get("to"), line("roles", i))
-                           for i, r in enumerate(fields.get("roles") or []) if not r.get("__invalid__")])
+                           for i, r in _valid(fields, "roles")])
     if kind == "agreement":
         return dict(type=fields.get("type") or "other", status=fields.get("status") or "proposed",
                     dates={d: fields[d] for d in AGREEMENT_DATES if fields.get(d)},
                     parties=fields.get("parties") or [], signatories=fields.get("signatories") or [],
                     mediators=fields.get("mediators") or [], location=fields.get("location"),
                     provisions=fields.get("provisions") or [])
-    actors = []
-    for i, entry in enumerate(fields.get("actors") or []):
-        if isinstance(entry, dict):
-            if not entry.get("__invalid__"):
-                actors.append(TopicActor(entry["id"], entry.get("role"), line("actors", i)))
-        else:
-            actors.append(TopicActor(entry, None, line("actors", i)))
+    actors = [TopicActor(e["id"], e.get("role"), line("actors", i)) if isinstance(e, dict)
+              else TopicActor(e, None, line("actors", i)) for i, e in _valid(fields, "actors")]
+    judgments = []
+    for i, j in _valid(fields, "judgments"):
+        check_judgment_language(j, ("judgments", i), ctx)
+        judgments.append(Judgment(j["text"], j["likelihood"], j["confidence"], j.get("quotes") or [],
+                                  line("judgments", i)))
     return dict(
         status=fields.get("status") or "ongoing", actors=actors,
-        agreements=fields.get("agreements") or [],
-        judgments=[Judgment(j["text"], j["likelihood"], j["confidence"], j.get("quotes") or [],
-                            line("judgments", i))
-                   for i, j in enumerate(fields.get("judgments") or []) if not j.get("__invalid__")],
+        agreements=fields.get("agreements") or [], judgments=judgments,
         events=[Event(e["date"], e["text"], brief_id, e.get("actors") or [], e.get("quote"),
                       line("events", i))
-                for i, e in enumerate(fields.get("events") or []) if not e.get("__invalid__")])
+                for i, e in _valid(fields, "events")])
 
 
 _CONFIDENCE_WORDS = re.compile(r"\b(confiden(ce|t|tly)|(high|moderate|low)[ -]confidence)\b", re.I)
@@ -101,9 +108,6 @@ def validate_brief(raw: RawBrief, problems: Problems) -> Entity | None:
     fields = FORMATS[raw.kind].check(raw.doc.value, (), ctx)
     if not isinstance(fields, dict):
         return None
-    for i, judgment in enumerate(fields.get("judgments") or []):
-        if not judgment.get("__invalid__"):
-            check_judgment_language(judgment, ("judgments", i), ctx)
     entity = ENTITY_CLASSES[raw.kind](
         **_common(fields, raw.id, raw.path, raw.doc), **_kind_fields(raw.kind, fields, raw.id, ctx))
     entity.quotes = _quotes(fields, raw.id, ctx)
@@ -117,7 +121,7 @@ def _line_set(specs, limit: int, ctx: Context, name: str) -> set[int]:
         if high > limit:
             ctx.error((name, i), f"'{name}' names line {high}, but the text has {limit} lines",
                       "check the line numbers against the .txt file")
-        lines.update(range(low, high + 1))
+        lines.update(range(low, min(high, limit) + 1))  # never more lines than the text has
     return lines
 
 
@@ -139,7 +143,7 @@ def validate_source(raw: RawSource, problems: Problems) -> Source | None:
     source = Source(
         id=raw.id, name=fields.get("title") or raw.id, summary="", path=raw.meta_path,
         line=1, aliases=fields.get("aliases") or [],
-        field_lines={key: raw.doc.line(key) for key in raw.doc.value},
+        field_lines=_field_lines(raw.doc),
         publisher=fields.get("publisher"), author=fields.get("author"),
         published=fields.get("published"), republished_from=fields.get("republished_from"),
         url=fields.get("url"), language=fields.get("language"), sha256=fields.get("sha256") or "",
@@ -166,7 +170,7 @@ def validate_glossary(doc, problems: Problems, path: str) -> list[GlossaryTerm]:
         return []
     return [GlossaryTerm(t["term"], t["definition"], doc.line("terms", i, "term"),
                          t.get("abbreviation"), t.get("aliases") or [], t.get("see") or [])
-            for i, t in enumerate(fields.get("terms") or []) if not t.get("__invalid__")]
+            for i, t in _valid(fields, "terms")]
 
 
 def validate_briefs(raw: list[RawBrief], problems: Problems) -> list[Entity]:

@@ -27,6 +27,7 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
+_SCALAR_TAGS = {"!", *_STANDARD_TAGS}  # "!" is the non-specific tag of a quoted scalar
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -69,10 +70,14 @@ def _plain_text(event: events.ScalarEvent) -> bool:
     return bool(value) and value[0].isalpha() and value.lower() not in _SPECIAL_WORDS
 
 
-def _scalar(event: events.ScalarEvent, line: int) -> Any:
-    if event.tag and event.tag not in ("!", *_STANDARD_TAGS):
-        raise YamlError(f"the tag '{event.tag}' is not allowed", line,
+def _check_tag(tag: str | None, line: int, allowed) -> None:
+    if tag and tag not in allowed:
+        raise YamlError(f"the tag '{tag}' is not allowed", line,
                         "remove the tag; briefs use plain YAML values only")
+
+
+def _scalar(event: events.ScalarEvent, line: int) -> Any:
+    _check_tag(event.tag, line, _SCALAR_TAGS)
     tag = event.tag if event.tag not in (None, "!") else _resolver.resolve(
         yaml.ScalarNode, event.value, event.implicit)
     if tag == "tag:yaml.org,2002:timestamp":
@@ -149,9 +154,7 @@ _DOC_START = events.DocumentStartEvent
 
 def _open(stack: list[_Frame], event, kind, line: int) -> None:
     """Push a new mapping or sequence, after the checks on its tag and depth."""
-    if event.tag and event.tag not in _STANDARD_TAGS:
-        raise YamlError(f"the tag '{event.tag}' is not allowed", line,
-                        "remove the tag; briefs use plain YAML values only")
+    _check_tag(event.tag, line, _STANDARD_TAGS)
     if len(stack) >= MAX_DEPTH:
         raise YamlError(f"values are nested more than {MAX_DEPTH} levels deep", line,
                         "flatten the structure")
