@@ -64,6 +64,19 @@ def test_duplicate_id_across_kinds(corpus):
                             "sources; rename one of the files)")
 
 
+def test_a_duplicate_id_does_not_take_the_owners_quotes(corpus):
+    corpus.actor("putin", "Vladimir Putin", """
+        quotes:
+          - id: call
+            text: "Lavrov’s call for de-escalation and regional stability has added weight"
+            source: nghean-russia-unexpected-role
+        """, body="[[quote:call]]\n", type_="person")
+    corpus.brief("topic", "putin", "name: Putin topic\nsummary: s.\nstatus: ongoing")
+    assert only(corpus) == ("briefs/topics/putin.md:1: duplicate id 'putin': briefs/actors/putin.md "
+                            "already uses it (ids are unique across actors, agreements, topics and "
+                            "sources; rename one of the files)")
+
+
 def test_duplicate_alias_across_entities(corpus):
     corpus.actor("persia", "Persia", "aliases: [tehran]")
     assert only(corpus) == ("briefs/actors/persia.md:6: the name or alias 'tehran' is already used by "

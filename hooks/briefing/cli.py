@@ -37,9 +37,8 @@ def cmd_check(args) -> int:
         print("[]")
     elapsed = time.perf_counter() - start
     if args.format == "human":
-        summary = (f"{_count(len(b.actors) + len(b.agreements) + len(b.topics), 'brief')}, "
-                   f"{_count(len(b.sources), 'source')}, "
-                   f"{_count(sum(len(e.quotes) for e in b.entities()), 'quote')} checked in {elapsed:.2f}s")
+        summary = (f"{_count(b.brief_count(), 'brief')}, {_count(len(b.sources), 'source')}, "
+                   f"{_count(b.quote_count(), 'quote')} checked in {elapsed:.2f}s")
         print(f"{_count(len(problems), 'problem')}; {summary}", file=sys.stderr)
     return 1 if problems else 0
 

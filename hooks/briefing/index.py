@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Actor, Agreement, Briefing, Entity, GlossaryTerm, Quote, Source, Topic
-from .problems import Problems
+from .problems import Problems, did_you_mean
 from .prose import Target
 from .quotes import explain, locate
 from .sources import SearchText
@@ -115,9 +115,13 @@ class Index:
     def _label(value) -> str:
         return value.term if isinstance(value, GlossaryTerm) else value.id
 
+    def owns(self, entity: Entity) -> bool:
+        """False for the second of two entities with one id (reported, and left out)."""
+        return self.by_id.get(entity.id) is entity
+
     def entities(self) -> list[Entity]:
-        """Every entity that owns its id (a duplicate id is reported, and left out)."""
-        return [e for e in self.briefing.entities() if self.by_id.get(e.id) is e]
+        """Every entity that owns its id."""
+        return [e for e in self.briefing.entities() if self.owns(e)]
 
     # -- building -------------------------------------------------------------------------
     def add_ids(self) -> None:
@@ -131,9 +135,7 @@ class Index:
             self.by_id[entity.id] = entity
 
     def add_names(self) -> None:
-        for entity in self.briefing.entities():
-            if self.by_id.get(entity.id) is not entity:
-                continue
+        for entity in self.entities():
             excluded = {name_key(n) for n in entity.no_autolink}
             for name, where in [(entity.name, "name")] + [(a, "aliases") for a in entity.aliases] \
                     + ([(entity.abbreviation, "abbreviation")] if entity.abbreviation else []):
@@ -165,11 +167,10 @@ class Index:
         expected = actor_type or " or ".join(kinds)
         if found is None:
             pool = [i for i, e in self.by_id.items() if e.kind in kinds]
-            close = difflib.get_close_matches(target, pool, n=3, cutoff=0.6)
             self.problems.add(entity.path, line, f"'{what}' names '{target}', but there is no "
                               f"{expected} with that id",
-                              ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?") if close
-                              else f"create briefs/{kinds[0]}s/{target}.md or fix the id",
+                              did_you_mean(target, pool)
+                              or f"create briefs/{kinds[0]}s/{target}.md or fix the id",
                               field=what)
             return False
         if found.kind not in kinds or (actor_type and getattr(found, "type", None) != actor_type):
@@ -193,9 +194,9 @@ def _actor_relations(index: Index, actor: Actor) -> None:
 
 
 def _agreement_relations(index: Index, agreement: Agreement) -> None:
-    for relation, ids in (("party", agreement.parties), ("signatory", agreement.signatories),
-                          ("mediator", agreement.mediators)):
-        field_name = {"party": "parties", "signatory": "signatories", "mediator": "mediators"}[relation]
+    for relation, field_name, ids in (("party", "parties", agreement.parties),
+                                      ("signatory", "signatories", agreement.signatories),
+                                      ("mediator", "mediators", agreement.mediators)):
         for actor_id in ids:
             index.link(relation, agreement, actor_id, agreement.line_of(field_name), field_name)
 
@@ -252,7 +253,7 @@ def register(briefing: Briefing, problems: Problems) -> Index:
     index.add_ids()
     index.add_names()
     index.searches = {s.id: SearchText.build(s) for s in briefing.sources}
-    for entity in briefing.entities():
+    for entity in index.entities():  # a duplicate id must not replace the owner's quotes
         index.quotes_by_owner[entity.id] = {q.id: q for q in entity.quotes}
     return index
 
@@ -275,9 +276,8 @@ def check_glossary(index: Index) -> None:
     for term in briefing.glossary:
         for target in term.see:
             if target not in index.by_id:
-                close = difflib.get_close_matches(target, list(index.by_id), n=3, cutoff=0.6)
                 index.problems.add(briefing.glossary_path, term.line, f"the term '{term.term}' has "
                                    f"'see: {target}', but no entity has that id",
-                                   ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?")
-                                   if close else "use the id of an actor, agreement, topic or source",
+                                   did_you_mean(target, index.by_id)
+                                   or "use the id of an actor, agreement, topic or source",
                                    field="see")

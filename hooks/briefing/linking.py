@@ -62,12 +62,22 @@ def _record(index: Index, linked: Linked, page: str, path: str, prose: LinkedPro
         index.problems.add(path, line, message, hint)
 
 
+def wikilinks_only() -> Linked:
+    """Linking that resolves and checks wikilinks but auto-links nothing: for `check`,
+    which needs only the errors (auto-linking finds none)."""
+    return Linked(matcher=MentionMatcher({}))
+
+
+def link_documents(index: Index, linked: Linked, documents: dict[str, tuple[str, str]]) -> None:
+    for page, (text, path) in sorted(documents.items()):
+        link_document(index, linked, page, text, path)
+
+
 def link_all(index: Index, documents: dict[str, tuple[str, str]]) -> Linked:
     """Link every brief's prose and every docs page ({page: (text, path)})."""
     linked = Linked(matcher=MentionMatcher(index.surface))
     for entity in index.entities():
         if entity.kind != "source":
             link_entity(index, linked, entity)
-    for page, (text, path) in sorted(documents.items()):
-        link_document(index, linked, page, text, path)
+    link_documents(index, linked, documents)
     return linked

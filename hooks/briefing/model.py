@@ -210,3 +210,9 @@ class Briefing:
 
     def entities(self) -> list[Entity]:
         return [*self.actors, *self.agreements, *self.topics, *self.sources]
+
+    def brief_count(self) -> int:
+        return len(self.actors) + len(self.agreements) + len(self.topics)
+
+    def quote_count(self) -> int:
+        return sum(len(e.quotes) for e in self.entities())

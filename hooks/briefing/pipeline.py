@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import Abbreviations
-from .autolink import MentionMatcher
 from .index import Index, build_index, check_glossary, register
-from .linking import Linked, link_all, link_document
+from .linking import Linked, link_all, link_documents, wikilinks_only
 from .model import Briefing
 from .problems import Problems
 from .render.glossary import glossary_page
@@ -44,9 +43,7 @@ class Site:
         if self.index is None:
             return {}
         b = self.index.briefing
-        return {"briefs": len(b.actors) + len(b.agreements) + len(b.topics),
-                "sources": len(b.sources),
-                "quotes": sum(len(e.quotes) for e in b.entities()),
+        return {"briefs": b.brief_count(), "sources": len(b.sources), "quotes": b.quote_count(),
                 "glossary entries": len(self.index.by_id) + len(b.glossary),
                 "pages": len(self.pages)}
 
@@ -73,9 +70,8 @@ def find_problems(root: Path, documents: dict[str, tuple[str, str]] | None = Non
     relate_and_link(index, jobs)
     check_glossary(index)
     documents = _without_generated(index, documents or {}, problems)
-    linked = Linked(matcher=MentionMatcher({}))  # auto-linking finds no errors: skip it
-    for page, (text, path) in sorted(documents.items()):
-        link_document(index, linked, page, text, path)
+    linked = wikilinks_only()
+    link_documents(index, linked, documents)
     _fill_markers(index, linked, documents)
     return problems, briefing
 
@@ -104,10 +100,10 @@ def render(index: Index, linked: Linked) -> list[Page]:
     pages: list[Page] = []
     # Sources first: their article text records mentions that entity pages list.
     for source in briefing.sources:
-        if index.by_id.get(source.id) is source:
+        if index.owns(source):
             pages.append(Page(source.page, source_page(index, linked, source), source.path))
     for entity in [*briefing.actors, *briefing.agreements, *briefing.topics]:
-        if index.by_id.get(entity.id) is entity:
+        if index.owns(entity):
             pages.append(Page(entity.page, entity_page(index, linked, entity), entity.path))
     for kind in ("actor", "agreement", "topic", "source"):
         pages.append(Page(f"{kind}s/index.md", index_page(index, kind, getattr(briefing, f"{kind}s"))))

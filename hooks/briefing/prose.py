@@ -18,7 +18,8 @@ from .autolink import MentionMatcher
 # Only a plain fence counts as code: an opener with at most a language word, closed by the
 # same character at least as many times. Anything else is prose and gets every check.
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*$")
-HTML_ANYWHERE = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])")
+_HTML_START = r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])"  # a comment or a tag's name
+HTML_ANYWHERE = re.compile(_HTML_START)
 HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|[=-]{3,}\s*$)")
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S*)")
@@ -30,7 +31,7 @@ INLINE = re.compile(r"""(?=[`\[!<])(?:
   |(?P<wiki>\[\[(?P<target>[^\[\]|]+?)(?:\|(?P<label>[^\[\]]*))?\]\])
   |(?P<link>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?P<url>(?:[^()]|\([^()]*\))*)\)|\[[^\]]*\]))
   |(?P<autolink><[a-zA-Z][\w+.-]*:[^>\s]*>)
-  |(?P<html><!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^>]*>?)
+  |(?P<html>""" + _HTML_START + r"""[^>]*>?)
 )""", re.X)
 
 

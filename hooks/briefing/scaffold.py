@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import shutil
 from pathlib import Path
 
 from .formats import FORMATS
@@ -85,7 +84,7 @@ def import_source(root: Path, file: Path, source_id: str, title: str,
     except UnicodeDecodeError:
         raise ScaffoldError(f"{file} is not UTF-8 text; convert it first") from None
     text_path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(file, text_path)
+    text_path.write_bytes(raw)  # exactly the bytes that were checked
     meta_path.write_text("\n".join([
         "# yaml-language-server: $schema=../schemas/source.schema.json",
         f"title: {_yaml_string(title)}",

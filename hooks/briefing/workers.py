@@ -19,9 +19,8 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from .autolink import MentionMatcher
 from .index import Index, relate
-from .linking import Linked, link_entity
+from .linking import link_entity, wikilinks_only
 from .load import find, load, load_briefs
 from .model import Briefing, Entity
 from .problems import Problem, Problems
@@ -64,42 +63,43 @@ def _validated(root: Path, paths: list[str]) -> tuple[list[Entity], list[Problem
     return validate_briefs(load_briefs(root, paths, problems), problems), problems.items
 
 
-_FORKED_INDEX: Index | None = None  # what a round-2 worker inherits; never pickled
+# What round-2 workers inherit through fork (never pickled): the index and the hands.
+_FORKED: tuple[Index, list[list[Entity]]] | None = None
 
 
 def relate_and_link(index: Index, jobs: int = 1) -> None:
     """Relate every entity and link every brief's prose (wikilinks only, as `check` does),
     over up to `jobs` processes. Only the problems are kept; the backlinks and linked prose
     of the other processes are thrown away, so this serves `check`, never a build."""
-    global _FORKED_INDEX
+    global _FORKED
     hands = _slices(index.entities(), jobs)
-    _FORKED_INDEX = index  # set before the pool forks, so every worker starts with it
+    _FORKED = index, hands  # set before the pool forks, so every worker starts with it
     try:
         pool = _pool(len(hands) - 1)
         if pool is None:
             _relate_and_link(index, index.entities())
             return
         with pool:
-            pending = [pool.apply_async(_forked_hand, (i, len(hands))) for i in range(1, len(hands))]
+            pending = [pool.apply_async(_forked_hand, (i,)) for i in range(1, len(hands))]
             _relate_and_link(index, hands[0])
             found = [problem for result in pending for problem in result.get()]
     finally:
-        _FORKED_INDEX = None
+        _FORKED = None
     index.problems.items.extend(found)
 
 
 def _relate_and_link(index: Index, entities: list[Entity]) -> None:
-    linked = Linked(matcher=MentionMatcher({}))  # auto-linking finds no errors: skip it
+    linked = wikilinks_only()
     for entity in entities:
         relate(index, entity)
         if entity.kind != "source":
             link_entity(index, linked, entity)
 
 
-def _forked_hand(hand: int, hands: int) -> list[Problem]:
-    index = _FORKED_INDEX
+def _forked_hand(hand: int) -> list[Problem]:
+    index, hands = _FORKED
     before = len(index.problems.items)
-    _relate_and_link(index, index.entities()[hand::hands])
+    _relate_and_link(index, hands[hand])
     return index.problems.items[before:]
 
 
