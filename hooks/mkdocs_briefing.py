@@ -62,7 +62,6 @@ def on_files(files: Files, config, **kwargs):
     files.append(File.generated(config, "briefing.schema.json", content=export_schema_json()))
     counts = ", ".join(f"{v} {k}" for k, v in site.counts().items())
     log.info(f"briefing: {counts}")
-    site.pages.clear()
     return files
 
 

@@ -119,6 +119,16 @@ class Index:
         """False for the second of two entities with one id (reported, and left out)."""
         return self.by_id.get(entity.id) is entity
 
+    def mentioned_in(self, key: str) -> list[Entity]:
+        """The entities whose pages mention `key` (an id, or 'term:<key>'), by page path;
+        hand-written docs pages are left out."""
+        owners = []
+        for page in sorted(self.mentions.get(key, ())):
+            owner = self.by_id.get(page.rsplit("/", 1)[-1][:-3])
+            if owner is not None and owner.page == page:
+                owners.append(owner)
+        return owners
+
     def entities(self) -> list[Entity]:
         """Every entity that owns its id."""
         return [e for e in self.briefing.entities() if self.owns(e)]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..formats import CREDIBILITY, RELIABILITY
 from ..index import RELATIONS, Index
-from ..model import Entity, Quote, Source
+from ..model import Entity, Quote, QuoteMatch, Source
 from .html import a, block, esc, text_fragment, unknown
 
 
@@ -25,12 +25,26 @@ def factbox(title: str, rows: list[tuple[str, str]]) -> str:
     return block(lines)
 
 
+def verified_quote(index: Index, owner: str, qid: str | None) -> Quote | None:
+    """The brief's own quote `qid`, if it was found in its source."""
+    quote = index.quotes_by_owner.get(owner, {}).get(qid or "")
+    return quote if quote is not None and quote.match is not None else None
+
+
+def passage_anchor(match: QuoteMatch) -> str:
+    """The source-page anchor of a quoted passage: its paragraph, plus a Text Fragment."""
+    return f"p{match.paragraph}" + text_fragment(match.exact)
+
+
+def passage_label(source: Source, match: QuoteMatch) -> str:
+    return f"{source.short_name} ¶{match.paragraph}"
+
+
 def quote_block(index: Index, page: str, quote: Quote) -> str:
     """A verified quote: the source's own words, the speaker, and a link to the passage."""
     source: Source = index.by_id[quote.source]
     match = quote.match
-    anchor = f"p{match.paragraph}"
-    link = a(page, source.page, source.short_name, anchor + text_fragment(match.exact), title=source.name)
+    link = a(page, source.page, source.short_name, passage_anchor(match), title=source.name)
     caption = []
     if quote.speaker:
         caption.append(entity_link(index, page, quote.speaker))
@@ -53,13 +67,19 @@ def quote_block(index: Index, page: str, quote: Quote) -> str:
 
 def cite(index: Index, owner: str, qid: str) -> str:
     """A citation of one of the brief's own quotes: the source paragraph, the words on hover."""
-    quote = index.quotes_by_owner.get(owner, {}).get(qid)
-    if quote is None or quote.match is None:
+    quote = verified_quote(index, owner, qid)
+    if quote is None:
         return ""
-    source = index.by_id[quote.source]
-    label = f"{source.short_name} ¶{quote.match.paragraph}"
+    label = passage_label(index.by_id[quote.source], quote.match)
     return (f'<a href="#{esc(quote.anchor)}" class="bf-cite" title="{esc(quote.match.exact[:200])}">'
             f"[{esc(label)}]</a>")
+
+
+def judgment_item(judgment, tail: str) -> str:
+    """One key judgment: likelihood, sentence, confidence, then `tail` (HTML)."""
+    return (f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
+            f"{esc(judgment.text)} "
+            f'<span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span> {tail}</li>')
 
 
 def judgments(index: Index, topic) -> str:
@@ -67,10 +87,7 @@ def judgments(index: Index, topic) -> str:
         return ""
     lines = ['<ol class="bf-judgments">']
     for judgment in topic.judgments:
-        cites = " ".join(cite(index, topic.id, q) for q in judgment.quotes)
-        lines.append(f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
-                     f"{esc(judgment.text)} "
-                     f'<span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span> {cites}</li>')
+        lines.append(judgment_item(judgment, " ".join(cite(index, topic.id, q) for q in judgment.quotes)))
     lines.append("</ol>")
     return "## Key judgments\n" + block(lines)
 
@@ -87,9 +104,8 @@ def relations(index: Index, entity: Entity) -> str:
             item = entity_link(index, entity.page, backlink.subject, backlink.detail)
         groups.setdefault(label, {})[item] = None
     mentioned: dict[str, list[str]] = {}
-    for page in sorted(index.mentions.get(entity.id, ())):
-        owner = index.by_id.get(page.rsplit("/", 1)[-1][:-3])
-        if owner is not None and owner.page == page and owner.id != entity.id:
+    for owner in index.mentioned_in(entity.id):
+        if owner.id != entity.id:
             mentioned.setdefault(owner.kind.capitalize() + "s", []).append(
                 a(entity.page, owner.page, owner.name))
     if not groups and not mentioned:

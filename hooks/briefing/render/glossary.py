@@ -18,8 +18,7 @@ def _letter(name: str) -> str:
 
 
 def _appears_in(index: Index, key: str, more_page: str | None = None) -> str:
-    pages = sorted(index.mentions.get(key, ()))
-    owners = [o for p in pages if (o := index.by_id.get(p.rsplit("/", 1)[-1][:-3])) and o.page == p]
+    owners = index.mentioned_in(key)
     links = [a(PAGE, o.page, o.name) for o in owners[:APPEARS_SHOWN]]
     rest = len(owners) - APPEARS_SHOWN
     if rest > 0:
@@ -27,48 +26,54 @@ def _appears_in(index: Index, key: str, more_page: str | None = None) -> str:
     return ", ".join(links)
 
 
-def _entity_entry(index: Index, entity: Entity) -> tuple[str, str, list[str]]:
-    extra = ", ".join(entity.aliases + ([entity.abbreviation] if entity.abbreviation else []))
-    lines = [f'<dt id="{esc(entity.kind)}-{esc(entity.id)}">{a(PAGE, entity.page, entity.name)} '
-             f"{badge(entity.kind)}</dt>",
-             f"<dd><p>{esc(entity.summary)}</p>"
-             + (f'<p class="bf-muted">Also: {esc(extra)}</p>' if extra else "")]
-    appears = _appears_in(index, entity.id, entity.page)
-    if appears:
-        lines.append(f'<p class="bf-appears">Appears in: {appears}</p>')
-    lines.append("</dd>")
-    return entity.name, entity.page, lines
+def _other_names(named: Entity | GlossaryTerm) -> list[str]:
+    return named.aliases + ([named.abbreviation] if named.abbreviation else [])
 
 
-def _term_entry(index: Index, term: GlossaryTerm) -> tuple[str, str, list[str]]:
-    extra = ", ".join(term.aliases + ([term.abbreviation] if term.abbreviation else []))
-    see = ", ".join(a(PAGE, index.by_id[i].page, index.by_id[i].name) for i in term.see if i in index.by_id)
-    lines = [f'<dt id="{esc(term.anchor)}">{esc(term.term)} {badge("term")}</dt>',
-             f"<dd><p>{esc(term.definition)}</p>"
+def _definition(dt: str, text: str, named: Entity | GlossaryTerm, appears: str, see: str = "") -> list[str]:
+    """An entry's <dt> and <dd>: the text, its other names, 'See:' and 'Appears in'."""
+    extra = ", ".join(_other_names(named))
+    lines = [dt, f"<dd><p>{esc(text)}</p>"
              + (f'<p class="bf-muted">Also: {esc(extra)}</p>' if extra else "")
              + (f"<p>See: {see}</p>" if see else "")]
-    appears = _appears_in(index, "term:" + name_key(term.term))
     if appears:
         lines.append(f'<p class="bf-appears">Appears in: {appears}</p>')
     lines.append("</dd>")
-    return term.term, "", lines
+    return lines
+
+
+def _entity_lines(index: Index, entity: Entity) -> list[str]:
+    dt = f'<dt id="{esc(entity.kind)}-{esc(entity.id)}">{a(PAGE, entity.page, entity.name)} {badge(entity.kind)}</dt>'
+    return _definition(dt, entity.summary, entity, _appears_in(index, entity.id, entity.page))
+
+
+def _term_lines(index: Index, term: GlossaryTerm) -> list[str]:
+    see = ", ".join(a(PAGE, index.by_id[i].page, index.by_id[i].name) for i in term.see if i in index.by_id)
+    return _definition(f'<dt id="{esc(term.anchor)}">{esc(term.term)} {badge("term")}</dt>',
+                       term.definition, term, _appears_in(index, "term:" + name_key(term.term)), see)
+
+
+Entry = tuple[str, str, str, list[str]]  # (sort key, letter, name, lines)
+
+
+def _entry(name: str, lines: list[str]) -> Entry:
+    return name.casefold(), _letter(name), name, lines
+
+
+def _see_entries(named: Entity | GlossaryTerm, anchor: str, target: str) -> list[Entry]:
+    """One 'see' entry per alias or abbreviation, pointing at the main entry."""
+    return [_entry(alias, [f'<dt>{esc(alias)}</dt><dd>see <a href="#{esc(anchor)}">{esc(target)}</a></dd>'])
+            for alias in _other_names(named)]
 
 
 def glossary_page(index: Index) -> str:
-    entries: list[tuple[str, str, str, list[str]]] = []  # (sort key, letter, name, lines)
+    entries: list[Entry] = []
     for entity in sorted(index.by_id.values(), key=lambda e: e.id):
-        name, _, lines = _entity_entry(index, entity)
-        entries.append((name.casefold(), _letter(name), name, lines))
-        anchor = f"{entity.kind}-{entity.id}"
-        for alias in entity.aliases + ([entity.abbreviation] if entity.abbreviation else []):
-            entries.append((alias.casefold(), _letter(alias), alias,
-                            [f'<dt>{esc(alias)}</dt><dd>see <a href="#{esc(anchor)}">{esc(entity.name)}</a></dd>']))
+        entries.append(_entry(entity.name, _entity_lines(index, entity)))
+        entries += _see_entries(entity, f"{entity.kind}-{entity.id}", entity.name)
     for term in index.briefing.glossary:
-        name, _, lines = _term_entry(index, term)
-        entries.append((name.casefold(), _letter(name), name, lines))
-        for alias in term.aliases + ([term.abbreviation] if term.abbreviation else []):
-            entries.append((alias.casefold(), _letter(alias), alias,
-                            [f'<dt>{esc(alias)}</dt><dd>see <a href="#{esc(term.anchor)}">{esc(term.term)}</a></dd>']))
+        entries.append(_entry(term.term, _term_lines(index, term)))
+        entries += _see_entries(term, term.anchor, term.term)
     entries.sort(key=lambda e: (e[1] == "#", e[1], e[0], e[2]))
     letters = list(dict.fromkeys(e[1] for e in entries))
     jump = " ".join(f'<a href="#letter-{"num" if l == "#" else l.lower()}">{esc(l)}</a>' for l in letters)

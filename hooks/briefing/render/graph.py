@@ -10,7 +10,7 @@ import math
 
 from ..index import Index
 from ..model import Entity
-from .html import esc, front_matter, href
+from .html import a, esc, front_matter, href
 
 KIND_ORDER = {"topic": 0, "agreement": 1, "actor": 2, "source": 3}
 MAX_NEIGHBOURS = 18
@@ -42,14 +42,17 @@ def _label(name: str) -> str:
     return name if len(name) <= LABEL else name[: LABEL - 1] + "…"
 
 
-def _node(page: str, entity: Entity, x: float, y: float, centre: bool = False) -> str:
+def _node(page: str, entity: Entity, x: float, y: float, radius: int = 6,
+          text: str = "", centre: bool = False) -> str:
+    """A node: a link to the entity's page (the centre node is this page itself, so a
+    group), its circle and its label; `text` places the label (default: under the node)."""
     cls = f"bf-node bf-node--{entity.kind}" + (" bf-node--centre" if centre else "")
-    # The centre node is this page itself: a group, not a link.
     open_tag, close_tag = (f'<g class="{cls}">', "</g>") if centre else \
         (f'<a href="{href(page, entity.page)}" class="{cls}">', "</a>")
+    text = text or f'x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle"'
     return (f"{open_tag}<title>{esc(entity.name)} ({entity.kind})</title>"
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{9 if centre else 6}"/>'
-            f'<text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle">{esc(_label(entity.name))}</text>{close_tag}')
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
+            f"<text {text}>{esc(_label(entity.name))}</text>{close_tag}")
 
 
 def _svg(title: str, desc: str, width: int, height: int, body: list[str], gid: str) -> str:
@@ -72,7 +75,7 @@ def entity_graph(index: Index, entity: Entity) -> str:
         x, y = cx + radius * math.cos(angle), cy + radius * 0.85 * math.sin(angle)
         edges.append(f'<line class="bf-edge" x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}"/>')
         nodes.append(_node(entity.page, index.by_id[other_id], x, y))
-    nodes.append(_node(entity.page, entity, cx, cy, centre=True))
+    nodes.append(_node(entity.page, entity, cx, cy, radius=9, centre=True))
     names = ", ".join(index.by_id[i].name for i in shown)
     more = f" and {extra} more" if extra > 0 else ""
     svg = _svg(f"Connections of {entity.name}", f"{entity.name} is connected to: {names}{more}.",
@@ -93,7 +96,10 @@ def _degree(index: Index) -> dict[str, int]:
     return degree
 
 
-def global_graph(index: Index, page: str = "graph.md") -> tuple[str, list[Entity]]:
+GRAPH_PAGE = "graph.md"
+
+
+def global_graph(index: Index) -> tuple[str, list[Entity]]:
     """All entities on one circle, grouped by kind, labels radiating outwards; edges as curves."""
     degree = _degree(index)
     everyone = sorted(index.by_id.values(), key=lambda e: (-degree.get(e.id, 0), e.id))
@@ -120,12 +126,9 @@ def global_graph(index: Index, page: str = "graph.md") -> tuple[str, list[Entity
         left = math.cos(angle) < 0  # labels on the left half read outwards too
         rotate = degrees + 180 if left else degrees
         dx = -10 if left else 10
-        nodes.append(
-            f'<a href="{href(page, entity.page)}" class="bf-node bf-node--{entity.kind}">'
-            f"<title>{esc(entity.name)} ({entity.kind})</title>"
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
-            f'<text transform="translate({x:.1f},{y:.1f}) rotate({rotate:.1f})" x="{dx}" y="4" '
-            f'text-anchor="{"end" if left else "start"}">{esc(_label(entity.name))}</text></a>')
+        text = (f'transform="translate({x:.1f},{y:.1f}) rotate({rotate:.1f})" x="{dx}" y="4" '
+                f'text-anchor="{"end" if left else "start"}"')
+        nodes.append(_node(GRAPH_PAGE, entity, x, y, radius=5, text=text))
     shown = "" if len(everyone) <= GLOBAL_MAX else f" (the {GLOBAL_MAX} most connected of {len(everyone)})"
     desc = (f"{len(entities)} entities{shown} on a circle, grouped by kind (topics, agreements, "
             f"actors, sources), and {len(edges)} connections. The lists after the graph give the "
@@ -140,7 +143,7 @@ def graph_page(index: Index) -> str:
     for kind in ("topic", "agreement", "actor", "source"):
         members = [e for e in entities if e.kind == kind]
         if members:
-            items = ", ".join(f'<a href="{href("graph.md", e.page)}">{esc(e.name)}</a>' for e in members)
+            items = ", ".join(a(GRAPH_PAGE, e.page, e.name) for e in members)
             lists.append(f"<h2>{kind.capitalize()}s</h2><p>{items}</p>")
     return (front_matter("Graph", []) + "# Graph of the briefing\n\n"
             "Every entity and every relation. Select a node to open its page.\n\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..index import Index
+from .blocks import judgment_item
 from .html import a, block, esc
 
 MARKER = re.compile(r"^<!--\s*briefing:([a-z-]+)\s*-->\s*$", re.M)
@@ -17,13 +18,11 @@ def key_judgments(index: Index, page: str) -> str:
     """The lead judgment of each topic: the home page stays about one screen."""
     lines = ['<div class="bf-home-judgments">', '<ol class="bf-judgments">']
     for topic in sorted(index.briefing.topics, key=lambda t: t.name.lower()):
-        if not topic.judgments or index.by_id.get(topic.id) is not topic:
+        if not topic.judgments or not index.owns(topic):
             continue
-        judgment = topic.judgments[0]
         more = len(topic.judgments) - 1
-        lines.append(f'<li><span class="bf-likelihood">{esc(judgment.likelihood.capitalize())}</span> '
-                     f'{esc(judgment.text)} <span class="bf-confidence">Confidence: {esc(judgment.confidence)}.</span> '
-                     + a(page, topic.page, f"{topic.name}" + (f" (+{more} more)" if more else "")) + "</li>")
+        lines.append(judgment_item(topic.judgments[0], a(page, topic.page, f"{topic.name}"
+                                                          + (f" (+{more} more)" if more else ""))))
     return block(lines + ["</ol>", "</div>"])
 
 

@@ -88,7 +88,7 @@ def front_matter(title: str, tags: list[str], extra: dict | None = None) -> str:
     Themes print `page.title` unescaped into <title>, the header and the search index, so
     the title is HTML-escaped here, once.
     """
-    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
     if tags:
         lines.append("tags: " + json.dumps(tags, ensure_ascii=False))
     for key, value in (extra or {}).items():

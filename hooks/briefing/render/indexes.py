@@ -43,7 +43,7 @@ def index_page(index: Index, kind: str, entities: list[Entity]) -> str:
     page = f"{kind}s/index.md"
     groups: dict[str, list[Entity]] = {}
     for entity in entities:
-        if index.by_id.get(entity.id) is entity:
+        if index.owns(entity):
             groups.setdefault(_group_key(entity), []).append(entity)
     parts = [front_matter(TITLES[kind], []), f"# {TITLES[kind]}", "", INTROS[kind],
              "", f"{sum(map(len, groups.values()))} in all."]

@@ -1,8 +1,6 @@
 """Entity pages (actor, agreement, topic) and source pages, as Markdown."""
 from __future__ import annotations
 
-import html
-
 from ..formats import RELIABILITY
 from ..index import Index
 from ..linking import QUOTE_MARK, Linked
@@ -23,7 +21,7 @@ def facet_tags(entity: Entity, index: Index) -> list[str]:
     if getattr(entity, "status", None):
         tags.append(f"Status: {entity.status}")
     # Material prints tag names unescaped (partials/tags.html), so they are escaped here.
-    return [html.escape(t) for t in tags + [t for t in entity.tags if t not in tags]]
+    return [esc(t) for t in tags + [t for t in entity.tags if t not in tags]]
 
 
 def _links(index: Index, page: str, ids) -> str:

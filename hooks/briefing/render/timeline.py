@@ -11,8 +11,8 @@ from itertools import groupby
 
 from ..dates import MONTHS, PartialDate
 from ..index import Index
-from .blocks import entity_link
-from .html import a, block, esc, front_matter, text_fragment
+from .blocks import entity_link, passage_anchor, passage_label, verified_quote
+from .html import a, block, esc, front_matter
 
 PAGE = "timeline.md"
 
@@ -28,20 +28,18 @@ class Entry:
 def _events(index: Index) -> list[Entry]:
     entries = []
     for topic in index.briefing.topics:
-        if index.by_id.get(topic.id) is not topic:
+        if not index.owns(topic):
             continue
-        quotes = index.quotes_by_owner.get(topic.id, {})
         for event in topic.events:
             who = ", ".join(entity_link(index, PAGE, i) for i in event.actors if i in index.by_id)
             parts = [esc(event.text), f'<span class="bf-muted">Topic: {a(PAGE, topic.page, topic.name)}</span>']
             if who:
                 parts.append(f'<span class="bf-muted">Actors: {who}</span>')
-            quote = quotes.get(event.quote or "")
-            if quote is not None and quote.match is not None:
+            quote = verified_quote(index, topic.id, event.quote)
+            if quote is not None:
                 source = index.by_id[quote.source]
-                anchor = f"p{quote.match.paragraph}" + text_fragment(quote.match.exact)
-                parts.append(a(PAGE, source.page, f"Source: {source.short_name} ¶{quote.match.paragraph}", anchor,
-                               title=quote.match.exact[:200]))
+                parts.append(a(PAGE, source.page, f"Source: {passage_label(source, quote.match)}",
+                               passage_anchor(quote.match), title=quote.match.exact[:200]))
             entries.append(Entry(event.date, " · ".join(parts), list(event.actors), [topic.id]))
     return entries
 
@@ -49,7 +47,7 @@ def _events(index: Index) -> list[Entry]:
 def _agreement_dates(index: Index) -> list[Entry]:
     entries = []
     for agreement in index.briefing.agreements:
-        if index.by_id.get(agreement.id) is not agreement:
+        if not index.owns(agreement):
             continue
         topics = [b.subject for b in index.backlinks.get(agreement.id, []) if b.relation == "topic-agreement"]
         actors = list(dict.fromkeys(agreement.parties + agreement.signatories + agreement.mediators))
