@@ -21,6 +21,30 @@ NGHEAN = "nghean-russia-unexpected-role"
 MEDIATOR = "russia-mediator-analysis"
 
 
+SHIPPED_EPOCH = "1700000000"  # SOURCE_DATE_EPOCH for builds of the shipped site
+
+
+def build_shipped(site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the repository's own briefing into `site`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks"),
+           "SOURCE_DATE_EPOCH": SHIPPED_EPOCH}
+    env.pop("BRIEFING_EDIT_URL", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip on a developer's machine, fail in CI."""
+    import pytest
+    if in_ci():
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)", pytrace=False)
+    pytest.skip(reason)
+
+
 @dataclass
 class Built:
     returncode: int
@@ -75,10 +99,18 @@ class Project:
     def messages(self) -> list[str]:
         return [p.short() for p in self.check()[0].sorted()]
 
-    def build(self, *args: str) -> Built:
+    def only(self) -> str:
+        """The one problem the briefing has; fails when there are none or several."""
+        messages = self.messages()
+        assert len(messages) == 1, messages
+        return messages[0]
+
+    def build(self, *args: str, env: dict[str, str] | None = None) -> Built:
+        """`mkdocs build` in a subprocess; `env` adds to (or overrides) its environment."""
         site = self.root / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1750000000"}
-        env.pop("BRIEFING_EDIT_URL", None)
+        base = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1750000000"}
+        base.pop("BRIEFING_EDIT_URL", None)
+        env = {**base, **(env or {})}
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *args],
                               cwd=self.root, env=env, capture_output=True, text=True, timeout=300)
         return Built(proc.returncode, proc.stdout + proc.stderr, site)

@@ -11,13 +11,13 @@ The counts are printed in the terminal summary and written to test-results/hosti
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from helpers import skip_or_fail
 from hostile import checks, corpus
 from hostile.project import REPO, BASE_GLOSSARY_TERMS, Build, glossary, make_project, mkdocs_build
 
@@ -239,9 +239,7 @@ def test_no_injected_markup_in_html(safe_build):
 @pytest.fixture(scope="session")
 def browser_report(safe_build):
     if not checks.CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{checks.CHROMIUM} is missing")
-        pytest.skip(f"{checks.CHROMIUM} is missing")
+        skip_or_fail(f"{checks.CHROMIUM} is missing")
     site = safe_build.build.site
     report = checks.browse(site, _html_pages(site),
                            ["window", "onerror", "script", "img", "Actor 7", "Term 1", "Title 3", "Summary"])

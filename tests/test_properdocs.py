@@ -20,16 +20,14 @@ from pathlib import Path
 
 import pytest
 
+from helpers import in_ci
+
 REPO = Path(__file__).resolve().parents[1]
 PROPERDOCS = REPO / ".venv-properdocs" / "bin" / "properdocs"
 MAKE_TARGET = ".venv-properdocs/.runtime"
 # Anything that names the engine or its version: the generator meta tag, and the words
 # themselves, in case a theme prints them ("Made with …").
 ENGINE = re.compile(r"<meta\s+name=\"generator\"[^>]*>|\b(?:mkdocs|properdocs)[\w.-]*", re.I)
-
-
-def in_ci() -> bool:
-    return bool(os.environ.get("CI"))
 
 
 def _env() -> dict[str, str]:

@@ -3,10 +3,8 @@ plus build-level invariants checked on the shipped site."""
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -261,13 +259,8 @@ def test_relative_links_lead_to_their_page(from_page, to_folder_page, name):
 
 # -- build-level invariants on the shipped site ---------------------------------------------
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    site = tmp_path_factory.mktemp("props-site")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-                          cwd=REPO, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                               "PYTHONPATH": str(REPO / "hooks")})
-    assert proc.returncode == 0, proc.stderr[-4000:]
+def shipped(shipped_build):
+    site = shipped_build[0]
     from briefing import pipeline
     built = pipeline.build(REPO, {})
     assert not built.problems, built.problems.report()

@@ -1,7 +1,7 @@
 """Quote verification against the real seeds: what must pass, what must fail and how."""
 import pytest
 
-from helpers import NGHEAN
+from helpers import NGHEAN, Project, starter
 
 
 def quote_brief(project, text, source=NGHEAN):
@@ -25,7 +25,7 @@ def test_typographic_variants_and_elisions_pass(project, text):
 
 def test_matching_is_case_sensitive(project):
     quote_brief(project, "russia remains a calculating")
-    [message] = project.messages()
+    message = project.only()
     assert message.startswith("briefs/actors/russia.md:7: the quote \"russia remains a calculating\" "
                               "is not in source 'nghean-russia-unexpected-role'")
 
@@ -41,7 +41,7 @@ def test_changed_word_shows_the_closest_passage(project):
 
 def test_quote_from_the_wrong_source(project):
     quote_brief(project, "an agreement was reached for Russia to act as a mediator", NGHEAN)
-    [message] = project.messages()
+    message = project.only()
     assert message.startswith("briefs/actors/russia.md:7: the quote \"an agreement was reached for "
                               "Russia to act as a mediator\" is not in source "
                               "'nghean-russia-unexpected-role'; it is in source 'russia-mediator-analysis'")
@@ -62,12 +62,18 @@ def test_quote_spanning_two_paragraphs_fails_with_nearest_passage(project):
 
 def test_elision_segments_must_be_in_order(project):
     quote_brief(project, "player in the Middle East ... Russia remains")
-    [message] = project.messages()
+    message = project.only()
     assert "is not in source 'nghean-russia-unexpected-role'" in message
 
 
-def test_quote_renders_source_text_with_anchored_link(corpus):
-    built = corpus.build("--strict")
+@pytest.fixture(scope="module")
+def starter_built(tmp_path_factory):
+    """The starter corpus, built once for the rendering tests below."""
+    return starter(Project(tmp_path_factory.mktemp("quotes") / "project")).build("--strict")
+
+
+def test_quote_renders_source_text_with_anchored_link(starter_built):
+    built = starter_built
     assert built.returncode == 0, built.output
     page = built.html("actors/sergey-lavrov.html")
     # The block shows the source's own characters (curly apostrophe), links to the paragraph
@@ -81,9 +87,8 @@ def test_quote_renders_source_text_with_anchored_link(corpus):
     assert '<mark class="bf-cited">' in source
 
 
-def test_placed_quote_appears_in_the_prose(corpus):
-    built = corpus.build("--strict")
-    page = built.html("topics/mediation.html")
+def test_placed_quote_appears_in_the_prose(starter_built):
+    page = starter_built.html("topics/mediation.html")
     analysis = page.index('id="analysis"')
     block = page.index('id="q-ceremonial"')
     assert block > analysis

@@ -1,9 +1,6 @@
 """Rendered pages on a real build: index pages, timeline, graphs, tags, export, edit links."""
 import json
-import os
 import re
-import subprocess
-import sys
 
 import jsonschema
 import pytest
@@ -22,16 +19,9 @@ def built(tmp_path_factory):
         proposed: 2025
         parties: [russia]
         """)
-    os.environ["BRIEFING_EDIT_URL"] = "https://example.org/repo/edit/main/{path}"
-    try:
-        site = project.root / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                              cwd=project.root, env=env, capture_output=True, text=True)
-    finally:
-        del os.environ["BRIEFING_EDIT_URL"]
-    assert proc.returncode == 0, proc.stderr
-    return site
+    built = project.build("--strict", env={"BRIEFING_EDIT_URL": "https://example.org/repo/edit/main/{path}"})
+    assert built.returncode == 0, built.output
+    return built.site
 
 
 def read(site, page):

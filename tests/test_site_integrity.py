@@ -6,39 +6,27 @@ import gzip
 import html.parser
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
+from helpers import SHIPPED_EPOCH, build_shipped
+
 REPO = Path(__file__).resolve().parents[1]
-EPOCH = "1700000000"
 FIXED_PAGES = ["actors/index.md", "agreements/index.md", "topics/index.md", "sources/index.md",
                "glossary.md", "timeline.md", "graph.md"]
 
 
-def _build(site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks"),
-           "SOURCE_DATE_EPOCH": EPOCH}
-    env.pop("BRIEFING_EDIT_URL", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-
-
 @pytest.fixture(scope="session")
-def builds(tmp_path_factory):
+def builds(shipped_build, tmp_path_factory):
     """The shipped site built twice, into two folders, with the same SOURCE_DATE_EPOCH."""
-    out = []
-    for name in ("a", "b"):
-        site = tmp_path_factory.mktemp(f"integrity-{name}")
-        proc = _build(site)
-        assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
-        assert "Traceback" not in proc.stderr
-        out.append((site, proc.stdout + proc.stderr))
-    return out
+    site = tmp_path_factory.mktemp("integrity-b")
+    proc = build_shipped(site)
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
+    assert "Traceback" not in proc.stderr
+    return [shipped_build, (site, proc.stdout + proc.stderr)]
 
 
 @pytest.fixture(scope="session")
@@ -158,7 +146,7 @@ def test_build_is_reproducible(builds):
     # Byte-identical is the goal. If only gzip headers differ, say so, then compare the content.
     inherent = [rel for rel in differ if rel.endswith(".gz")]
     content = [rel for rel in differ if _normalised(a / rel) != _normalised(b / rel)]
-    assert not content, f"files differ between two builds with SOURCE_DATE_EPOCH={EPOCH}: {content}"
+    assert not content, f"files differ between two builds with SOURCE_DATE_EPOCH={SHIPPED_EPOCH}: {content}"
     assert not [r for r in differ if r not in inherent], differ
 
 

@@ -3,9 +3,7 @@ import pytest
 
 
 def only(project):
-    messages = project.messages()
-    assert len(messages) == 1, messages
-    return messages[0]
+    return project.only()
 
 
 def test_clean_corpus_has_no_problems(corpus):

@@ -16,12 +16,12 @@ from __future__ import annotations
 import html.parser
 import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from helpers import in_ci, skip_or_fail
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -40,45 +40,20 @@ CHROMIUM_ARGS = [
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "javascript:")
 
 
-def in_ci() -> bool:
-    return bool(os.environ.get("CI"))
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip on a developer's machine, fail in CI."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)", pytrace=False)
-    pytest.skip(reason)
-
-
 # ---------------------------------------------------------------------------
 # The site
 # ---------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory) -> Path:
-    """Build the real site with `mkdocs build --strict` and return its folder."""
+def shipped_site(request) -> Path:
+    """The real site, built once for the whole test run (or BRIEFING_TEST_SITE, off CI)."""
     override = os.environ.get("BRIEFING_TEST_SITE")
     if override and not in_ci():
         site = Path(override).resolve()
         assert (site / "index.html").is_file(), f"BRIEFING_TEST_SITE={site} has no index.html"
         return site
-    site = tmp_path_factory.mktemp("site")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO_ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO_ROOT / "hooks")},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if proc.returncode != 0:
-        pytest.fail(
-            f"mkdocs build --strict failed (exit {proc.returncode}):\n"
-            f"{proc.stdout[-4000:]}\n{proc.stderr[-8000:]}",
-            pytrace=False,
-        )
+    site = request.getfixturevalue("shipped_build")[0]
     assert (site / "index.html").is_file(), "the build wrote no index.html"
     return site
 

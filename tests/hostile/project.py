@@ -133,11 +133,6 @@ class Build:
     output: str  # stdout + stderr
     site: Path
 
-    @property
-    def aborted_cleanly(self) -> bool:
-        return (self.returncode != 0 and "Traceback" not in self.output
-                and "Aborted with a BuildError!" in self.output)
-
     def problem_lines(self) -> list[tuple[str, int, str]]:
         """(path, line, message) for every `path:line: message` the build printed."""
         return [(m[1], int(m[2]), m[3]) for m in
