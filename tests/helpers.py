@@ -21,6 +21,17 @@ NGHEAN = "nghean-russia-unexpected-role"
 MEDIATOR = "russia-mediator-analysis"
 
 
+def copy_skeleton(dest: Path, home: str) -> None:
+    """The repository's mkdocs.yml, hooks/ and docs/ in `dest`, with `home` as docs/index.md
+    (the real home page links briefs a test project does not have)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO / "hooks", dest / "hooks", ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(REPO / "docs", dest / "docs", ignore=ignore, dirs_exist_ok=True)
+    (dest / "docs" / "index.md").write_text(home, encoding="utf-8")
+
+
 SHIPPED_EPOCH = "1700000000"  # SOURCE_DATE_EPOCH for builds of the shipped site
 
 
@@ -59,13 +70,7 @@ class Project:
     def __init__(self, root: Path):
         self.root = root
         root.mkdir(parents=True)
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(REPO / "hooks", root / "hooks",
-                        ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
-        for page in ("tags.md", "data.md", "performance.md"):
-            shutil.copy(REPO / "docs" / page, root / "docs" / page)
-        self.write("docs/index.md", "# Test briefing\n\n<!-- briefing:last-reviewed -->\n")
+        copy_skeleton(root, "# Test briefing\n\n<!-- briefing:last-reviewed -->\n")
         (root / "seeds").mkdir()
         for name in (NGHEAN, MEDIATOR):
             for ext in (".txt", ".yaml"):

@@ -25,6 +25,7 @@ sys.path.insert(0, str(HOOKS))
 
 from briefing.load import split_front_matter  # noqa: E402
 from briefing.yamlsafe import load_yaml  # noqa: E402
+from helpers import copy_skeleton  # noqa: E402
 
 SEEDS = ("nghean-russia-unexpected-role", "russia-mediator-analysis")
 HUMAN = re.compile(r"^(?P<path>[^\s:][^:\n]*):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$")
@@ -70,13 +71,7 @@ def write(path: Path, text: str) -> Path:
 def project(tmp_path: Path) -> Path:
     """A valid project: the real config, hooks and docs assets; one brief; the two seeds."""
     root = tmp_path / "project"
-    root.mkdir()
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=ignore)
-    shutil.copytree(REPO / "docs", root / "docs", ignore=ignore)
-    # The real home page links every real brief; this project has one.
-    write(root / "docs" / "index.md", HOME)
+    copy_skeleton(root, HOME)
     (root / "seeds").mkdir()
     for sid in SEEDS:
         for ext in (".txt", ".yaml"):

@@ -10,11 +10,12 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from helpers import copy_skeleton
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -105,12 +106,7 @@ def glossary(terms: list[dict]) -> str:
 
 def make_project(dest: Path, files: dict[str, object], glossary_text: str | None = None) -> Path:
     """A project folder: repo config, docs and hooks, the base corpus, then `files` on top."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(REPO / "docs", dest / "docs", ignore=ignore, dirs_exist_ok=True)
-    shutil.copytree(REPO / "hooks", dest / "hooks", ignore=ignore, dirs_exist_ok=True)
-    (dest / "docs" / "index.md").write_text(HOME, encoding="utf-8")
+    copy_skeleton(dest, HOME)
     everything: dict[str, object] = dict(BASE_FILES)
     everything["briefs/glossary.yaml"] = glossary_text if glossary_text is not None \
         else glossary(BASE_GLOSSARY_TERMS)
