@@ -32,7 +32,8 @@ def _entity(entity: Entity) -> dict:
                    agreements=entity.agreements,
                    judgments=[{"text": j.text, "likelihood": j.likelihood, "confidence": j.confidence,
                                "quotes": j.quotes} for j in entity.judgments],
-                   events=[{"date": e.date.iso(), "text": e.text, "actors": e.actors, "quote": e.quote}
+                   events=[{"date": _date(e.date), "date_note": e.date_note, "text": e.text,
+                            "actors": e.actors, "quote": e.quote}
                            for e in entity.events])
     elif isinstance(entity, Source):
         out.update(publisher=entity.publisher, author=entity.author, published=_date(entity.published),

@@ -11,8 +11,9 @@ from .schema import (Date, Enum, Field, Int, LineSpec, ListOf, Nullable, OneOf, 
 ACTOR_TYPES = ("person", "state", "organization", "media", "group")
 AGREEMENT_TYPES = ("treaty", "agreement", "resolution", "draft-resolution", "memorandum",
                    "framework", "other")
+# 'unknown': what the sources do not say is not said.
 AGREEMENT_STATUSES = ("proposed", "negotiating", "signed", "ratified", "in-force", "expired",
-                      "withdrawn", "rejected")
+                      "withdrawn", "rejected", "unknown")
 AGREEMENT_DATES = ("proposed", "signed", "ratified", "in_force", "expires")
 TOPIC_STATUSES = ("ongoing", "emerging", "dormant", "resolved")
 # ICD 203 estimative language, row 1, from least to most likely.
@@ -74,6 +75,7 @@ AGREEMENT_FIELDS = COMMON + (
     Field("parties", ListOf(item=Ref(kinds=ACTOR), unique=True), doc="actor ids"),
     Field("signatories", ListOf(item=Ref(kinds=ACTOR), unique=True), doc="actor ids"),
     Field("mediators", ListOf(item=Ref(kinds=ACTOR), unique=True), doc="actor ids"),
+    Field("date_note", LINE, doc="how a date was arrived at, e.g. 'the year is inferred from the article's date'"),
     Field("location", LINE, doc="where it was concluded"),
     Field("provisions", ListOf(item=Text(single_line=False)), doc="short statements"),
 )
@@ -91,7 +93,8 @@ JUDGMENT = Record(title="key judgment", fields=(
 ))
 
 EVENT = Record(title="event", fields=(
-    Field("date", Date(), True, "a partial date"),
+    Field("date", Date(), doc="a partial date; leave it out when the sources give none (the event is 'Undated')"),
+    Field("date_note", LINE, doc="how the date was arrived at, e.g. 'the year is inferred'"),
     Field("text", PROSE, True, "what happened"),
     Field("actors", ListOf(item=Ref(kinds=ACTOR), unique=True), doc="actor ids"),
     Field("quote", Slug(), doc="the id of a quote in this brief that documents it"),
@@ -107,6 +110,7 @@ TOPIC_FIELDS = COMMON + (
 
 SOURCE_FIELDS = (
     Field("title", NAME, True, "the article's title; a supplied title goes in [square brackets]"),
+    Field("label", NAME, True, "the short name citations use, e.g. 'Nghe An' in 'Nghe An ¶4'", '"Short label"'),
     Field("publisher", Nullable(inner=LINE), doc="null when unknown"),
     Field("author", Nullable(inner=LINE), doc="null when unknown"),
     Field("published", Nullable(inner=Date()), doc="a partial date; null when unknown"),

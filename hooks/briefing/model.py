@@ -76,12 +76,18 @@ class Judgment:
 
 @dataclass
 class Event:
-    date: PartialDate
+    date: PartialDate | None  # None: the sources give no date ("Undated")
     text: str
     topic: str
     actors: list[str] = field(default_factory=list)
     quote: str | None = None
     line: int = 0
+    date_note: str | None = None
+
+    def shown_date(self) -> str:
+        """The date as readers see it, with how it was arrived at."""
+        shown = self.date.display() if self.date else "Undated"
+        return f"{shown} ({self.date_note})" if self.date_note else shown
 
 
 @dataclass
@@ -137,6 +143,7 @@ class Agreement(Entity):
     mediators: list[str] = field(default_factory=list)
     location: str | None = None
     provisions: list[str] = field(default_factory=list)
+    date_note: str | None = None
     kind = "agreement"
 
 
@@ -161,6 +168,7 @@ class Paragraph:
 class Source(Entity):
     """A source article: `seeds/<id>.txt` (byte for byte) and `seeds/<id>.yaml`."""
 
+    label: str = ""  # the short name in citations: "Nghe An" in "Nghe An ¶4"
     publisher: str | None = None
     author: str | None = None
     published: PartialDate | None = None
@@ -178,8 +186,8 @@ class Source(Entity):
 
     @property
     def short_name(self) -> str:
-        """A title can be a whole headline: links and captions use the first alias if any."""
-        return self.aliases[0] if self.aliases else self.name
+        """A title can be a whole headline: citations and captions use the label."""
+        return self.label or self.name
 
 
 @dataclass

@@ -75,6 +75,7 @@ def relative(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(src) - common) + dst[common:])
 
 
+TITLE_PREFIX = "title:"  # [[title:…]]: a title or a coined term, shown in quotation marks
 MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:\"'=-]")
 
 
@@ -203,6 +204,8 @@ class ProseLinker:
 
     def _wikilink(self, token: re.Match, number: int, result: LinkedProse) -> str:
         raw, label = token.group("target").strip(), token.group("label")
+        if raw.startswith(TITLE_PREFIX):  # words in quotation marks that are not a quotation
+            return "\u201c" + md_text(raw[len(TITLE_PREFIX):].strip()) + "\u201d"
         text, _, anchor = raw.partition("#")
         target = self.resolver.resolve(text.strip())
         if target is None:

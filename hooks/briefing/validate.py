@@ -68,7 +68,7 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
                     dates={d: fields[d] for d in AGREEMENT_DATES if fields.get(d)},
                     parties=fields.get("parties") or [], signatories=fields.get("signatories") or [],
                     mediators=fields.get("mediators") or [], location=fields.get("location"),
-                    provisions=fields.get("provisions") or [])
+                    provisions=fields.get("provisions") or [], date_note=fields.get("date_note"))
     actors = [TopicActor(e["id"], e.get("role"), line("actors", i)) if isinstance(e, dict)
               else TopicActor(e, None, line("actors", i)) for i, e in _valid(fields, "actors")]
     judgments = []
@@ -79,8 +79,8 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
     return dict(
         status=fields.get("status") or "ongoing", actors=actors,
         agreements=fields.get("agreements") or [], judgments=judgments,
-        events=[Event(e["date"], e["text"], brief_id, e.get("actors") or [], e.get("quote"),
-                      line("events", i))
+        events=[Event(e.get("date"), e["text"], brief_id, e.get("actors") or [], e.get("quote"),
+                      line("events", i), e.get("date_note"))
                 for i, e in _valid(fields, "events")])
 
 
@@ -141,7 +141,8 @@ def validate_source(raw: RawSource, problems: Problems) -> Source | None:
         raw.text, _line_set(fields.get("boilerplate"), total, ctx, "boilerplate"),
         _line_set(fields.get("headings"), total, ctx, "headings"))
     source = Source(
-        id=raw.id, name=fields.get("title") or raw.id, summary="", path=raw.meta_path,
+        id=raw.id, name=fields.get("title") or raw.id, label=fields.get("label") or "",
+        summary="", path=raw.meta_path,
         line=1, aliases=fields.get("aliases") or [],
         field_lines=_field_lines(raw.doc),
         publisher=fields.get("publisher"), author=fields.get("author"),

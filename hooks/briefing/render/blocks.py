@@ -1,6 +1,7 @@
 """Reusable page parts: fact rows, quote blocks, judgments and relation lists."""
 from __future__ import annotations
 
+from ..dates import PartialDate
 from ..formats import CREDIBILITY, RELIABILITY
 from ..index import RELATIONS, Index
 from ..model import Entity, Quote, QuoteMatch, Source
@@ -29,6 +30,17 @@ def verified_quote(index: Index, owner: str, qid: str | None) -> Quote | None:
     """The brief's own quote `qid`, if it was found in its source."""
     quote = index.quotes_by_owner.get(owner, {}).get(qid or "")
     return quote if quote is not None and quote.match is not None else None
+
+
+def event_order(index: Index, event) -> tuple:
+    """Dated events by date; undated ones after them, in the order their sources give them
+    (source, paragraph, position), then in the order they are written."""
+    if event.date is not None:
+        return (0, event.date, 0, 0, event.line)
+    quote = verified_quote(index, event.topic, event.quote)
+    if quote is None:
+        return (1, PartialDate(9999), 1, 0, event.line)
+    return (1, PartialDate(9999), 0, (quote.source, quote.match.paragraph, quote.match.start), event.line)
 
 
 def passage_anchor(match: QuoteMatch) -> str:

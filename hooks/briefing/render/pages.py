@@ -6,7 +6,7 @@ from ..index import Index
 from ..linking import QUOTE_MARK, Linked
 from ..model import Actor, Agreement, Entity, Source, Topic
 from ..prose import md_text
-from .blocks import cite, entity_link, factbox, judgments, quote_block, relations, reviewed
+from .blocks import cite, entity_link, event_order, factbox, judgments, quote_block, relations, reviewed
 from .graph import entity_graph
 from .html import badge, block, esc, front_matter, unknown
 from .sourcetext import article
@@ -74,10 +74,10 @@ def _events(index: Index, topic: Entity) -> str:
     if not isinstance(topic, Topic) or not topic.events:
         return ""
     lines = ['<ul class="bf-events">']
-    for event in sorted(topic.events, key=lambda e: e.date):
+    for event in sorted(topic.events, key=lambda e: event_order(index, e)):
         who = ", ".join(entity_link(index, topic.page, i) for i in event.actors)
         cited = (" " + cite(index, topic.id, event.quote)) if event.quote else ""
-        lines.append(f"<li><strong>{esc(event.date.display())}</strong>: {esc(event.text)}"
+        lines.append(f"<li><strong>{esc(event.shown_date())}</strong>: {esc(event.text)}"
                      + (f" <span class=\"bf-muted\">({who})</span>" if who else "") + f"{cited}</li>")
     return "## Events\n" + block(lines + ["</ul>"])
 
