@@ -1,74 +1,238 @@
-"""MkDocs hooks: a thin adapter from MkDocs events to the framework-free `briefing` core.
+"""MkDocs adapter: the `briefing` plugin, a thin layer from MkDocs events to the
+framework-free core (`briefing`), and the live preview (`serve`).
 
-on_files runs the whole pipeline once (load, validate, index, link, render) and adds
-every page as a generated file, so nothing is written into docs/. Every problem is
-reported together and the build stops without a traceback. The module keeps no state
-between builds except what on_config resets, so `mkdocs serve` rebuilds stay correct.
+* on_config adds the package's assets and theme overrides, so a briefing holds none.
+* on_files runs the one route (`briefing.pipeline.Session.run`), reports every problem
+  together (the build stops without a traceback) and adds every page as a generated file;
+  nothing is written into docs/.
+* on_nav makes each entity page a child of its group (Actors › People), which highlights
+  its tab and gives it a breadcrumb, without putting thousands of pages in the sidebar.
+* on_page_content keeps each page's HTML for the print edition, written in on_post_build.
+
+The live preview (`mkdocs_preview`) keeps one session between edits and builds "dirty": only
+the pages whose Markdown changed are rendered again.
 """
 from __future__ import annotations
 
 import logging
 import os
-import sys
+import threading
+from importlib import resources
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 
-sys.path.insert(0, os.path.dirname(__file__))  # the core lives next to this file
-from briefing import pipeline  # noqa: E402
-from briefing.export import export_json  # noqa: E402
-from briefing.schemas import export_schema_json  # noqa: E402
+from briefing.emit import data_files
+from briefing.pipeline import Run, Session
+from briefing.printed import PAGE as PRINT_PAGE, Part, PrintEdition
+from briefing.render.view import SiteInfo
+from briefing.settings import NotABriefing, find_root
 
-log = logging.getLogger("mkdocs.hooks.briefing")
-_state: dict = {}
-
-
-def on_config(config, **kwargs):
-    _state.clear()
-    _state["root"] = Path(config.config_file_path).resolve().parent
-    return config
+log = logging.getLogger("mkdocs.plugins.briefing")
+ASSETS = ("assets/stylesheets/briefing.css", "assets/stylesheets/search.css")
+SCRIPTS = ("assets/javascripts/briefing.js", "assets/javascripts/search.js")
+STATIC = ("assets/javascripts/vendor/minisearch.js",)
 
 
-def _documents(files: Files) -> dict[str, tuple[str, str]]:
-    """Hand-written Markdown pages in docs/, to be linked like the briefs."""
-    docs = {}
-    for file in files.documentation_pages():
-        if file.generated_by is None:
-            docs[file.src_uri] = (file.content_string, f"docs/{file.src_uri}")
-    return docs
+class _Generated(File):
+    """A generated page that says whether its Markdown changed since the last build, so a
+    dirty build (the live preview) renders only the pages that did."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
 
 
-def on_files(files: Files, config, **kwargs):
-    site = pipeline.build(_state["root"], _documents(files))
-    if site.problems:
-        count = len(site.problems)
-        report = "\n".join(p.short() for p in site.problems.sorted())
-        raise PluginError(f"the briefing has {count} problem{'s' * (count != 1)}:\n{report}")
-    # Keep only what later events need: the linked docs pages. The pages themselves now
-    # live in the generated files, so the rest of the model can be freed.
-    _state["documents"] = site.documents
-    _state["generated"] = {page.path for page in site.pages}
-    for page in site.pages:
-        file = File.generated(config, page.path, content=page.markdown)
-        file.edit_uri = page.edit_path
-        files.append(file)
-    for file in files.documentation_pages():
-        if file.generated_by is None:
-            file.edit_uri = f"docs/{file.src_uri}"
-    # The data export and its schema are generated files too, so links to them validate.
-    # As UTF-8 bytes: half the memory of a str with non-ASCII text, and written as is.
-    files.append(File.generated(config, "briefing.json", content=export_json(site.index).encode()))
-    files.append(File.generated(config, "briefing.schema.json", content=export_schema_json()))
-    counts = ", ".join(f"{v} {k}" for k, v in site.counts().items())
-    log.info(f"briefing: {counts}")
-    return files
+class BriefingFailed(PluginError):
+    """The briefing has problems; the live preview shows them instead of stopping."""
 
 
-def on_page_markdown(markdown, page, config, files, **kwargs):
-    if page.file.src_uri in _state["generated"]:
-        # MkDocs has read the page into page.markdown; a plain docs/ file is not kept in
-        # memory after that, so neither is ours (otherwise memory would hold it twice).
-        page.file.content_string = ""
-        return markdown
-    return _state["documents"].get(page.file.src_uri, markdown)
+class _State:
+    """What lives between the builds of one process: the session, and the live preview's
+    state. MkDocs makes new plugin objects for every build of `serve`; this does not."""
+
+    def __init__(self):
+        self.sessions: dict[Path, Session] = {}
+        self.prints: dict[Path, PrintEdition] = {}
+        self.contents: dict[Path, dict[str, str]] = {}
+        self.serving = False
+        self.lock = threading.Lock()
+        self.run: Run | None = None  # the last run, good or bad
+
+
+STATE = _State()
+
+
+def _package(rel: str) -> Path:
+    return Path(str(resources.files("briefing").joinpath(rel)))
+
+
+class BriefingPlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self.root: Path | None = None
+        self.run: Run | None = None
+        self.contents: dict[str, str] = {}
+
+    # -- config: assets and theme overrides come from the package ------------------------
+    def on_config(self, config: MkDocsConfig, **kwargs):
+        try:
+            self.root = find_root(Path(config.config_file_path).resolve().parent)
+        except NotABriefing as err:
+            raise PluginError(f"briefing: {err}") from None
+        theme_dirs = config.theme.dirs
+        at = 1 if config.theme.custom_dir else 0
+        theme_dirs.insert(at, str(_package("theme")))
+        config.extra_css.extend(a for a in ASSETS if a not in config.extra_css)
+        config.extra_javascript.extend(s for s in SCRIPTS if s not in config.extra_javascript)
+        # Entity pages are reached through their groups, not listed in the sidebar.
+        config.validation.nav.omitted_files = logging.DEBUG
+        return config
+
+    def _session(self, config: MkDocsConfig) -> Session:
+        site = SiteInfo(config.site_name, config.site_url or "", os.environ.get("BRIEFING_EDIT_URL", ""))
+        if not STATE.serving:
+            return Session(self.root, site)
+        session = STATE.sessions.get(self.root)
+        if session is None:
+            session = STATE.sessions[self.root] = Session(self.root, site, keep=True)
+        session.site = site
+        return session
+
+    # -- files: the whole pipeline, once ----------------------------------------------------
+    @event_priority(-50)  # after the other plugins have added their files
+    def on_files(self, files: Files, config: MkDocsConfig, **kwargs):
+        documents = {f.src_uri: (f.content_string, f"docs/{f.src_uri}")
+                     for f in files.documentation_pages() if f.generated_by is None}
+        session = self._session(config)
+        run = self.run = STATE.run = session.run(documents)
+        for problem in run.problems.warnings():
+            log.info(f"briefing: {problem.short()}")
+        if run.failed:
+            raise (BriefingFailed if STATE.serving else PluginError)(_report(run))
+        for file in [f for f in files.documentation_pages() if f.generated_by is None]:
+            files.remove(file)  # the core returns them linked, as generated pages
+        first = not STATE.serving or session.previous is None or not STATE.contents.get(self.root)
+        for page in run.pages.values():
+            file = _Generated.generated(config, page.path, content=page.markdown + _footer(run, page))
+            file.edit_uri = page.spec.edit_path
+            file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
+            files.append(file)
+        self._add_assets(files, config)
+        titles = {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
+        for path, content in data_files(run.index, run.linked, session.site, titles).items():
+            files.append(File.generated(config, path, content=content))
+        _expand_nav(config, run)
+        log.info(f"briefing: {run.summary()}")
+        return files
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        for rel in (*ASSETS, *SCRIPTS, *STATIC):
+            if files.get_file_from_path(rel) is None:  # a briefing's own file wins
+                files.append(File.generated(config, rel, abs_src_path=str(_package(rel))))
+
+    # -- nav: every entity page under its group -------------------------------------------
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files, **kwargs):
+        sections: dict[str, Section] = {}
+        for item in _walk(nav.items):
+            if isinstance(item, Section) and item.children and getattr(item.children[0], "file", None):
+                sections[item.children[0].file.src_uri] = item
+        for page, group in self.run.plan.parents.items():
+            file = files.get_file_from_path(page)
+            section = sections.get(group)
+            if file is not None and file.page is not None and section is not None:
+                file.page.parent = section
+        return nav
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files, **kwargs):
+        self.contents[page.file.src_uri] = html
+        return html
+
+    def on_post_build(self, config: MkDocsConfig, **kwargs):
+        run, site_dir = self.run, Path(config.site_dir)
+        contents = STATE.contents.setdefault(self.root, {}) if STATE.serving else {}
+        contents.update(self.contents)
+        for gone in run.removed:
+            contents.pop(gone, None)
+            out = site_dir / (gone[:-3] + ".html")
+            if out.is_file():
+                out.unlink()
+        edition = STATE.prints.setdefault(self.root, PrintEdition()) if STATE.serving else PrintEdition()
+        parts = _print_parts(run)
+        html_by_site_path = {p.path: contents[p.path[:-5] + ".md"] for p in parts
+                             if p.path[:-5] + ".md" in contents}
+        subtitle = f"{run.summary()}. Printed from the site; the site is the reference."
+        text = edition.build(config.site_name, subtitle, parts, html_by_site_path)
+        (site_dir / PRINT_PAGE).write_text(text, encoding="utf-8")
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _walk(item.children)
+
+
+def _title(path: str) -> str:
+    names = {"index.md": "Briefing", "glossary.md": "Glossary", "timeline.md": "Timeline",
+             "graph.md": "Graph", "tags.md": "Tags", "downloads.md": "Downloads"}
+    if path in names:
+        return names[path]
+    stem = path[:-len("/index.md")] if path.endswith("/index.md") else path[:-3]
+    return stem.replace("/", " › ").replace("-", " ").capitalize()
+
+
+def _footer(run: Run, page) -> str:
+    """Abbreviation definitions for the Markdown prose of a page (the abbr extension)."""
+    abbreviations = run.linked.abbreviations
+    prose = run.linked.prose.get(page.path)
+    return abbreviations.footer(prose.markdown) if abbreviations and prose else ""
+
+
+def _print_parts(run: Run) -> list[Part]:
+    parts = [Part("index.html", "Briefing", "home")] if any(p.path == "index.md" for p in run.plan.pages) else []
+    for spec in run.plan.pages:
+        if spec.kind == "entity":
+            entity = run.index.by_id[spec.key]
+            parts.append(Part(spec.path[:-3] + ".html", entity.name, entity.kind))
+    parts.append(Part("glossary.html", "Glossary", "glossary"))
+    return parts
+
+
+def _expand_nav(config: MkDocsConfig, run: Run) -> None:
+    """Each section's nav entry becomes the section with its groups, from the plan."""
+    by_page = {s.page: s for s in run.plan.sections}
+    if config.nav is None:
+        config.nav = _default_nav(run)
+    expanded = []
+    for entry in config.nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (title, target), = entry.items()
+            section = by_page.get(target) if isinstance(target, str) else None
+            if section is not None:
+                entry = {title: [section.page] + [{g.title: [g.page]} for g in section.groups]}
+        expanded.append(entry)
+    config.nav = expanded
+
+
+def _default_nav(run: Run) -> list:
+    nav = [{"Briefing": "index.md"}] if any(p.path == "index.md" for p in run.plan.pages) else []
+    nav += [{s.title: s.page} for s in run.plan.sections]
+    reference = [{"Glossary": "glossary.md"}, {"Timeline": "timeline.md"}, {"Graph": "graph.md"},
+                 {"Tags": "tags.md"}, {"Downloads": "downloads.md"}]
+    reference += [p.path for p in run.plan.pages if p.kind == "document" and p.path != "index.md"]
+    return nav + [{"Reference": reference}]
+
+
+def _report(run: Run) -> str:
+    shown = [p for p in run.problems.sorted() if p.severity == "error" or run.settings.strict]
+    count = len(shown)
+    report = "\n".join(p.short() for p in shown)
+    return f"the briefing has {count} problem{'s' * (count != 1)}:\n{report}"
+
+

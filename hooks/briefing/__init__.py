@@ -1,4 +1,6 @@
-"""The briefing core: framework-free stages load → validate → index → link → render.
+"""The briefing generator's core: load → validate → index → link → render → emit.
 
-MkDocs (or ProperDocs) only calls `pipeline.build` through hooks/mkdocs_briefing.py.
+It imports nothing from MkDocs; `mkdocs_briefing` (next to this package) is the thin
+adapter that runs it inside a MkDocs build.
 """
+__version__ = "0.2.0"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,18 @@ class PartialDate:
             if not 1 <= day <= last:
                 raise DateError(f"'{text}' is not a real date: {MONTHS[month]} {year} has {last} days")
         return cls(year, month, day)
+
+    def definitely_after(self, other: "PartialDate") -> bool:
+        """True when this date is later than `other` at every day either could be."""
+        if self.year != other.year:
+            return self.year > other.year
+        if not (self.month and other.month) or self.month != other.month:
+            return bool(self.month and other.month) and self.month > other.month
+        return bool(self.day and other.day) and self.day > other.day
+
+    def as_date(self) -> datetime.date:
+        """The earliest day it could be."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def iso(self) -> str:
         parts = [f"{self.year:04d}"]

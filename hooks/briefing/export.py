@@ -1,12 +1,21 @@
-"""The data export, site/briefing.json: entities, relations, terms and quotes, sorted."""
+"""The data export, site/briefing.json: entities, relations, terms, quotes and inline
+quotations, sorted, each quotation with W3C Web Annotation selectors.
+
+Selectors (https://www.w3.org/TR/annotation-model/#selectors) locate a quote in its source
+text, so annotation tools such as Hypothesis can anchor it: a TextQuoteSelector (the exact
+words and 32 characters either side) and a TextPositionSelector. Positions count code
+points in seeds/<id>.txt as decoded (UTF-8, line endings folded to LF); for an elided quote
+they span from its first part to its last, and `parts` gives each part.
+"""
 from __future__ import annotations
 
 import json
 
 from .index import Index
-from .model import Actor, Agreement, Entity, Source, Topic
+from .model import Actor, Agreement, Entity, QuoteMatch, Source, Topic
 
-VERSION = 1
+VERSION = 2
+CONTEXT = 32  # characters of prefix and suffix
 
 
 def _date(value) -> str | None:
@@ -24,7 +33,7 @@ def _entity(entity: Entity) -> dict:
     elif isinstance(entity, Agreement):
         out.update(type=entity.type, status=entity.status, location=entity.location,
                    dates={k: v.iso() for k, v in sorted(entity.dates.items())},
-                   parties=entity.parties, signatories=entity.signatories,
+                   date_note=entity.date_note, parties=entity.parties, signatories=entity.signatories,
                    mediators=entity.mediators, provisions=entity.provisions)
     elif isinstance(entity, Topic):
         out.update(status=entity.status,
@@ -33,21 +42,39 @@ def _entity(entity: Entity) -> dict:
                    judgments=[{"text": j.text, "likelihood": j.likelihood, "confidence": j.confidence,
                                "quotes": j.quotes} for j in entity.judgments],
                    events=[{"date": _date(e.date), "date_note": e.date_note, "text": e.text,
-                            "actors": e.actors, "quote": e.quote}
-                           for e in entity.events])
+                            "actors": e.actors, "quote": e.quote} for e in entity.events])
     elif isinstance(entity, Source):
-        out.update(publisher=entity.publisher, author=entity.author, published=_date(entity.published),
-                   republished_from=entity.republished_from, url=entity.url, language=entity.language,
-                   sha256=entity.sha256, reliability=entity.grade, rationale=entity.rationale,
+        out.update(label=entity.label, publisher=entity.publisher, author=entity.author,
+                   published=_date(entity.published), republished_from=entity.republished_from,
+                   url=entity.url, language=entity.language, sha256=entity.sha256,
+                   reliability=entity.grade, rationale=entity.rationale,
                    paragraphs=len(entity.paragraphs), file=entity.text_path)
     return out
 
 
-def export(index: Index) -> dict:
-    entities = sorted(index.by_id.values(), key=lambda e: (e.kind, e.id))
+def selectors(source: Source, match: QuoteMatch) -> dict:
+    """The quote's place in the source text, as Web Annotation selectors."""
+    text = source.text
+    paragraph = source.paragraphs[match.paragraph - 1]
+    start, end = paragraph.offset + match.spans[0][0], paragraph.offset + match.spans[-1][1]
+    return {
+        "source": source.text_path,
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": text[start:end],
+             "prefix": text[max(0, start - CONTEXT):start], "suffix": text[end:end + CONTEXT]},
+            {"type": "TextPositionSelector", "start": start, "end": end},
+        ],
+        "parts": [[paragraph.offset + a, paragraph.offset + b] for a, b in match.spans],
+    }
+
+
+def export(index: Index, quotations: dict[str, list]) -> dict:
+    entities = sorted((e for e in index.entities() if not e.stub), key=lambda e: (e.kind, e.id))
     relations = sorted((b.relation, b.subject, target, b.detail or "")
                        for target, links in index.backlinks.items() for b in links)
     quotes = sorted((q for e in entities for q in e.quotes if q.match), key=lambda q: (q.owner, q.number))
+    sources = {s.id: s for s in index.briefing.sources}
+    inline = [(path, q) for path, found in sorted(quotations.items()) for q in found]
     return {
         "version": VERSION,
         "entities": [_entity(e) for e in entities],
@@ -59,10 +86,16 @@ def export(index: Index) -> dict:
         "quotes": [{"brief": q.owner, "id": q.id, "text": q.text, "exact": q.match.exact,
                     "source": q.source, "paragraph": q.match.paragraph,
                     "spans": [list(span) for span in q.match.spans], "speaker": q.speaker,
-                    "note": q.note, "credibility": q.credibility} for q in quotes],
+                    "note": q.note, "credibility": q.credibility,
+                    "target": selectors(sources[q.source], q.match)} for q in quotes],
+        "quotations": [{"file": path, "line": q.line, "text": q.words, "exact": q.match.exact,
+                        "source": q.match.source, "paragraph": q.match.paragraph,
+                        "target": selectors(sources[q.match.source], q.match)}
+                       for path, q in inline],
     }
 
 
-def export_json(index: Index) -> str:
+def export_json(index: Index, quotations: dict[str, list]) -> str:
     # Compact, with sorted keys: deterministic, and json's C encoder (it has no indent mode).
-    return json.dumps(export(index), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return json.dumps(export(index, quotations), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")) + "\n"

@@ -5,7 +5,8 @@ and the glossary (`briefs/glossary.yaml`). `json_schema()` turns each into a JSO
 """
 from __future__ import annotations
 
-from .schema import (Date, Enum, Field, Int, LineSpec, ListOf, Nullable, OneOf, Record, Ref,
+from .problems import RULES, SEVERITIES
+from .schema import (Bool, Date, Enum, Field, Int, LineSpec, ListOf, Nullable, OneOf, Record, Ref,
                      Slug, Text, Url)
 
 ACTOR_TYPES = ("person", "state", "organization", "media", "group")
@@ -26,7 +27,12 @@ RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly
 CREDIBILITY = {1: "confirmed by other sources", 2: "probably true", 3: "possibly true",
                4: "doubtful", 5: "improbable", 6: "truth cannot be judged"}
 
+KIND_LABELS = {"actor": "Actor", "agreement": "Agreement", "topic": "Topic",
+               "source": "Source", "term": "Term"}
 ACTOR = ("actor",)
+# What `briefing new` writes where a person must write: `check` refuses to publish it.
+PLACEHOLDER_SUMMARY = "One or two sentences."
+PLACEHOLDER_BODY = "Write the analysis here."
 NAME = Text()
 LINE = Text()
 PROSE = Text(single_line=False)
@@ -44,7 +50,7 @@ QUOTE = Record(title="quote", fields=(
 
 COMMON = (
     Field("name", NAME, True, "display name or title", '"Display Name"'),
-    Field("summary", PROSE, True, "one or two sentences, shown first", '"One or two sentences."'),
+    Field("summary", PROSE, True, "one or two sentences, shown first", f'"{PLACEHOLDER_SUMMARY}"'),
     Field("updated", Date(full=True), doc="the date the brief was last reviewed, YYYY-MM-DD"),
     Field("aliases", ListOf(item=NAME, unique=True), doc="other names for it; they resolve [[links]]"),
     Field("abbreviation", LINE, doc="e.g. JCPOA; gets a tooltip site-wide"),
@@ -137,6 +143,15 @@ GLOSSARY_TERM = Record(title="glossary term", fields=(
           doc="related entity ids"),
 ))
 
+SETTINGS_FIELDS = (
+    Field("requires", Text(), doc="the generator version this briefing needs, e.g. '>=0.2.0'"),
+    Field("strict", Bool(), doc="true: warnings fail `briefing check` and the build"),
+    Field("rules", Record(title="rules", fields=tuple(
+        Field(name, Enum(values=SEVERITIES), doc=f"{what} (default: {default})")
+        for name, (default, what) in RULES.items())),
+          doc="content rules: each error, warning or off"),
+)
+
 FORMATS: dict[str, Record] = {
     "actor": Record(title="actor brief", fields=ACTOR_FIELDS),
     "agreement": Record(title="agreement brief", fields=AGREEMENT_FIELDS),
@@ -144,6 +159,7 @@ FORMATS: dict[str, Record] = {
     "source": Record(title="source metadata", fields=SOURCE_FIELDS),
     "glossary": Record(title="glossary", fields=(
         Field("terms", ListOf(item=GLOSSARY_TERM), True, "the glossary terms"),)),
+    "settings": Record(title="briefing settings (briefing.yml)", fields=SETTINGS_FIELDS),
 }
 
 

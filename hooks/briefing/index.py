@@ -4,18 +4,26 @@ It builds the id and name registries, checks that every id names an entity of th
 kind, verifies every quote against its source, and records every relation in both
 directions (backlinks). Each step is a loop over the corpus with dictionary lookups, so
 the cost is linear in the size of the briefing.
+
+One mistake gives one error: a brief that could not be read still holds its id (a stub,
+see `validate`), so references to it resolve; an id or a name claimed twice is reported
+on every file that claims it, and references to it raise nothing more.
 """
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .autolink import MentionMatcher
+from .formats import KIND_LABELS
 from .model import Actor, Agreement, Briefing, Entity, GlossaryTerm, Quote, Source, Topic
+from .normalize import normalize_text
 from .problems import Problems, did_you_mean
-from .prose import Target
-from .quotes import explain, locate
+from .prose import Mention, Target, Verdict
+from .quotes import Provenance, label
 from .sources import SearchText
 
 # Relation type -> (label on the subject's page, label on the object's page).
@@ -30,6 +38,7 @@ RELATIONS = {
     "speaker": ("Quotes", "Quoted in"),
     "event": ("Events", "Events"),
 }
+PREVIEW = 200  # characters of a summary in a link's preview
 
 
 # Cyrillic and Greek letters that look like Latin ones: "Rus\u0455ia" must collide with "Russia".
@@ -49,6 +58,17 @@ def _an(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
+def preview(entity: Entity) -> str:
+    """What a link to the entity shows on hover and focus: name, kind and summary."""
+    kind = KIND_LABELS.get(entity.kind, entity.kind)
+    detail = getattr(entity, "type", None) or ""
+    head = f"{entity.name} ({kind}{', ' + detail if detail else ''})"
+    summary = " ".join(entity.summary.split())
+    if len(summary) > PREVIEW:
+        summary = summary[:PREVIEW - 1].rsplit(" ", 1)[0] + "…"
+    return f"{head}: {summary}" if summary else head
+
+
 @dataclass
 class Backlink:
     relation: str  # a key of RELATIONS
@@ -65,10 +85,21 @@ class Index:
     surface: dict[str, str] = field(default_factory=dict)  # auto-linked name/alias -> id
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # id -> pages
+    snippets: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     citations: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
-    searches: dict[str, SearchText] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=lambda: Provenance({}))
     quotes_by_owner: dict[str, dict[str, Quote]] = field(default_factory=dict)
+    broken_quotes: dict[str, set[str]] = field(default_factory=dict)  # ids of unreadable quotes
+    conflicts: set[str] = field(default_factory=set)  # ids claimed by more than one file
     targets: dict[str, Target] = field(default_factory=dict)  # memo: one Target per id
+    # (owner id, text) -> [(start, end, match)] for quotations in YAML text fields
+    text_quotes: dict[tuple[str, str], list] = field(default_factory=dict)
+    cited_paragraphs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    _names_in: MentionMatcher | None = None
+
+    @property
+    def searches(self) -> dict[str, SearchText]:
+        return self.provenance.searches
 
     # -- the Resolver protocol used by prose linking ------------------------------------
     def target(self, entity_id: str) -> Target:
@@ -80,10 +111,12 @@ class Index:
     def _target(self, entity_id: str) -> Target:
         if entity_id.startswith("term:"):
             term = self.by_name[entity_id[5:]]
-            return Target(entity_id, "glossary.md", term.anchor, term.term)
+            return Target(entity_id, "glossary.md", term.anchor, term.term,
+                          f"{term.term} (term): {' '.join(term.definition.split())[:PREVIEW]}")
         entity = self.by_id[entity_id]
-        name = entity.short_name if isinstance(entity, Source) else entity.name
-        return Target(entity.id, entity.page, "", name)
+        is_source = isinstance(entity, Source)
+        name = entity.short_name if is_source else entity.name
+        return Target(entity.id, entity.page, "", name, preview(entity), is_source)
 
     def resolve(self, text: str) -> Target | None:
         if text in self.by_id:
@@ -105,10 +138,10 @@ class Index:
         close = difflib.get_close_matches(name_key(text), list(names), n=3, cutoff=0.6)
         seen, out = set(), []
         for key in close:
-            label = names[key]
-            if label not in seen:
-                seen.add(label)
-                out.append(f"[[{label}]]")
+            shown = names[key]
+            if shown not in seen:
+                seen.add(shown)
+                out.append(f"[[{shown}]]")
         return out
 
     @staticmethod
@@ -133,41 +166,60 @@ class Index:
         """Every entity that owns its id."""
         return [e for e in self.briefing.entities() if self.owns(e)]
 
+    def names_in(self, text: str) -> list[str]:
+        """The names of the entities a text names, in order (the error path only)."""
+        if self._names_in is None:
+            self._names_in = MentionMatcher(self.surface)
+        seen = dict.fromkeys(self.by_id[i].name for _, _, i in self._names_in.find(text))
+        return list(seen)
+
     # -- building -------------------------------------------------------------------------
     def add_ids(self) -> None:
+        claims: dict[str, list[Entity]] = defaultdict(list)
         for entity in self.briefing.entities():
-            other = self.by_id.get(entity.id)
-            if other is not None:
-                self.problems.add(entity.path, 1, f"duplicate id '{entity.id}': {other.path} "
-                                  "already uses it", "ids are unique across actors, agreements, "
-                                  "topics and sources; rename one of the files")
+            claims[entity.id].append(entity)
+        for entity_id, claimants in claims.items():
+            self.by_id[entity_id] = claimants[0]
+            if len(claimants) < 2:
                 continue
-            self.by_id[entity.id] = entity
+            self.conflicts.add(entity_id)
+            for entity in claimants:
+                others = " and ".join(o.path for o in claimants if o is not entity)
+                self.problems.add(entity.path, 1, f"duplicate id '{entity_id}': {others} uses it too",
+                                  "ids are unique across actors, agreements, topics and sources; "
+                                  "rename one of the files")
 
     def add_names(self) -> None:
+        claims: dict[str, list[tuple[object, str, str, int]]] = defaultdict(list)
         for entity in self.entities():
-            excluded = {name_key(n) for n in entity.no_autolink}
             for name, where in [(entity.name, "name")] + [(a, "aliases") for a in entity.aliases] \
                     + ([(entity.abbreviation, "abbreviation")] if entity.abbreviation else []):
-                if self._claim(name, entity, entity.path, entity.line_of(where)) \
-                        and name_key(name) not in excluded and not isinstance(entity, Source):
-                    self.surface[name] = entity.id
+                claims[name_key(name)].append((entity, name, entity.path, entity.line_of(where)))
         for term in self.briefing.glossary:
             for name in [term.term, *term.aliases] + ([term.abbreviation] if term.abbreviation else []):
-                self._claim(name, term, self.briefing.glossary_path, term.line)
-
-    def _claim(self, name: str, owner, path: str, line: int) -> bool:
-        key = name_key(name)
-        other = self.by_name.get(key)
-        if other is None:
+                claims[name_key(name)].append((term, name, self.briefing.glossary_path, term.line))
+        for key, claimants in claims.items():
+            owner = claimants[0][0]
             self.by_name[key] = owner
-            return True
-        if other is not owner:
-            where = other.path if isinstance(other, Entity) else self.briefing.glossary_path
-            self.problems.add(path, line, f"the name or alias '{name}' is already used by "
-                              f"'{self._label(other)}' ({where})",
+            owners = list({id(c[0]): c[0] for c in claimants}.values())
+            if len(owners) > 1:
+                self._collision(claimants)
+                continue
+            if isinstance(owner, Entity) and not isinstance(owner, Source) and not owner.stub:
+                excluded = {name_key(n) for n in owner.no_autolink}
+                for _, name, _, _ in claimants:
+                    if name_key(name) not in excluded:
+                        self.surface[name] = owner.id
+
+    def _collision(self, claimants) -> None:
+        """A name claimed by several entities or terms: reported on each, naming the others."""
+        for owner, name, path, line in claimants:
+            others = [f"'{self._label(o)}' ({p})" for o, _, p, _ in claimants if o is not owner]
+            if not others:
+                continue
+            self.problems.add(path, line, f"the name or alias '{name}' is also used by "
+                              + ", ".join(dict.fromkeys(others)),
                               "names and aliases must be unique; remove or change one")
-        return False
 
     def check_ref(self, entity: Entity, target: str | None, kinds: tuple[str, ...], line: int,
                   what: str, actor_type: str | None = None) -> bool:
@@ -179,22 +231,52 @@ class Index:
             pool = [i for i, e in self.by_id.items() if e.kind in kinds]
             self.problems.add(entity.path, line, f"'{what}' names '{target}', but there is no "
                               f"{expected} with that id",
-                              did_you_mean(target, pool)
-                              or f"create briefs/{kinds[0]}s/{target}.md or fix the id",
+                              did_you_mean(target, pool) or _create_hint(kinds[0], target),
                               field=what)
             return False
-        if found.kind not in kinds or (actor_type and getattr(found, "type", None) != actor_type):
-            actual = getattr(found, "type", found.kind) if found.kind == "actor" else found.kind
+        if target in self.conflicts or found.stub:
+            return False  # the root cause is reported on the file itself
+        if found.kind not in kinds or (actor_type and found.type and found.type != actor_type):
+            actual = (found.type or "actor") if found.kind == "actor" else found.kind
             self.problems.add(entity.path, line, f"'{what}' must name {_an(expected)}, but "
                               f"'{target}' is {_an(actual)}", f"use the id of {_an(expected)}", field=what)
             return False
-        return True
+        return bool(not actor_type or found.type)
 
     def link(self, relation: str, subject: Entity, obj: str, line: int, field_name: str,
              kinds=("actor",), detail: str | None = None, actor_type: str | None = None) -> None:
         if self.check_ref(subject, obj, kinds, line, field_name, actor_type):
             self.backlinks[obj].append(Backlink(relation, subject.id, detail))
 
+    def own_sources(self, entity: Entity) -> list[str]:
+        """The sources a brief quotes: the second place its quotations are looked for."""
+        return list(dict.fromkeys(q.source for q in entity.quotes))
+
+
+def _create_hint(kind: str, target: str) -> str:
+    if kind == "source":
+        return (f"add the source with `briefing import-source FILE --id {target}` "
+                "(it writes seeds/<id>.txt and .yaml), or fix the id")
+    return f"create it with `briefing new {kind} \"Name\" --id {target}`, or fix the id"
+
+
+@dataclass
+class Verifier:
+    """Verifies one page's inline quotations, for the prose linker."""
+
+    index: Index
+    own: list[str]
+    path: str
+    fields: bool = False
+
+    def verify(self, words: str, cited: dict[str, set[int]]) -> Verdict:
+        return self.index.provenance.verify(words, cited, self.own, self.path, self.fields)
+
+    def link(self, from_page: str, match) -> tuple[str, str]:
+        return self.index.provenance.link(from_page, match)
+
+
+# -- relations --------------------------------------------------------------------------
 
 def _actor_relations(index: Index, actor: Actor) -> None:
     index.link("country", actor, actor.country, actor.line_of("country"), "country",
@@ -211,8 +293,12 @@ def _agreement_relations(index: Index, agreement: Agreement) -> None:
             index.link(relation, agreement, actor_id, agreement.line_of(field_name), field_name)
 
 
+def _quote_ids(index: Index, entity: Entity) -> set[str]:
+    return set(index.quotes_by_owner.get(entity.id, {})) | index.broken_quotes.get(entity.id, set())
+
+
 def _topic_relations(index: Index, topic: Topic) -> None:
-    quote_ids = index.quotes_by_owner.get(topic.id, {})
+    quote_ids = _quote_ids(index, topic)
     for member in topic.actors:
         index.link("topic-actor", topic, member.id, member.line, "actors", detail=member.role)
     for agreement_id in topic.agreements:
@@ -223,29 +309,73 @@ def _topic_relations(index: Index, topic: Topic) -> None:
             if qid not in quote_ids:
                 index.problems.add(topic.path, judgment.line, f"the judgment cites quote '{qid}', "
                                    "which is not in this brief's 'quotes'",
-                                   "give the quote an 'id' and cite that id", field="judgments.quotes")
+                                   did_you_mean(qid, quote_ids) or "give the quote an 'id' and cite that id",
+                                   field="judgments.quotes")
     for event in topic.events:
         for actor_id in event.actors:
             index.link("event", topic, actor_id, event.line, "events.actors")
         if event.quote and event.quote not in quote_ids:
             index.problems.add(topic.path, event.line, f"the event cites quote '{event.quote}', "
                                "which is not in this brief's 'quotes'",
-                               "give the quote an 'id' and cite that id", field="events.quote")
+                               did_you_mean(event.quote, quote_ids) or "give the quote an 'id' and cite that id",
+                               field="events.quote")
 
 
 def _verify_quotes(index: Index, entity: Entity) -> None:
+    provenance = index.provenance
     for quote in entity.quotes:
         if index.check_ref(entity, quote.speaker, ("actor",), quote.line, "quotes.speaker"):
             index.backlinks[quote.speaker].append(Backlink("speaker", entity.id, quote.id))
         if not index.check_ref(entity, quote.source, ("source",), quote.line, "quotes.source"):
             continue
-        search = index.searches[quote.source]
-        quote.match = locate(quote, search)
+        quote.match = provenance.locate(quote)
         if quote.match is None:
-            failure = explain(quote, search, index.searches)
-            index.problems.add(entity.path, quote.line, failure.message, failure.hint, "quotes.text")
-        else:
-            index.citations[quote.source].append(quote)
+            failure = provenance.explain(quote, entity.path)
+            index.problems.add(entity.path, quote.line, failure.message, failure.hint, "quotes.text",
+                               col=quote.col)
+            continue
+        problem = provenance.elision(quote.match)
+        if problem:
+            index.problems.add(entity.path, quote.line, problem, field="quotes.text", col=quote.col)
+            quote.match = None
+            continue
+        if quote.speaker and quote.speaker in index.by_id and not _speaker_named(index, quote):
+            quote.match = None
+            continue
+        index.citations[quote.source].append(quote)
+
+
+def speaker_names(actor: Entity) -> list[str]:
+    """The names that identify a speaker in a source: name, aliases, abbreviation and, for
+    a person, the surname."""
+    names = [actor.name, *actor.aliases] + ([actor.abbreviation] if actor.abbreviation else [])
+    if getattr(actor, "type", None) == "person":
+        surname = actor.name.split()[-1]
+        if len(surname) >= 3:
+            names.append(surname)
+    return [n for n in names if n.strip()]
+
+
+def _speaker_named(index: Index, quote: Quote) -> bool:
+    """A quote's speaker is named in the paragraph that holds it, or in the one before."""
+    speaker = index.by_id[quote.speaker]
+    search = index.searches[quote.source]
+    names = sorted({normalize_text(n) for n in speaker_names(speaker)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
+    number = quote.match.paragraph
+    for index_ in (number - 1, number - 2):
+        if index_ >= 0 and pattern.search(search.joined, search.starts[index_], search.paragraph_end(index_)):
+            return True
+    source = search.source
+    named = index.names_in(source.paragraphs[number - 1].text)
+    listed = ", ".join(named) if named else "no actor"
+    index.problems.add(quote.owner_path, quote.line, f"speaker '{quote.speaker}' is not named near "
+                       f"this quote ({label(source, number)} names: {listed})"
+                       if named else f"speaker '{quote.speaker}' is not named near this quote "
+                       f"({label(source, number)} names no actor)",
+                       "check 'speaker': it must be named in the quote's paragraph or the one "
+                       "before; otherwise drop it", "quotes.speaker", col=quote.col)
+    return False
 
 
 def build_index(briefing: Briefing, problems: Problems) -> Index:
@@ -262,15 +392,19 @@ def register(briefing: Briefing, problems: Problems) -> Index:
     index = Index(briefing, problems)
     index.add_ids()
     index.add_names()
-    index.searches = {s.id: SearchText.build(s) for s in briefing.sources}
+    index.provenance = Provenance({s.id: SearchText.build(s) for s in briefing.sources if not s.stub})
     for entity in index.entities():  # a duplicate id must not replace the owner's quotes
         index.quotes_by_owner[entity.id] = {q.id: q for q in entity.quotes}
+        if entity.broken_quotes:
+            index.broken_quotes[entity.id] = set(entity.broken_quotes)
     return index
 
 
 def relate(index: Index, entity: Entity) -> None:
     """Verify one entity's quotes and record its relations. Needs only the registries,
     so entities can be related in any order, or in separate processes (`workers`)."""
+    if entity.stub:
+        return
     _verify_quotes(index, entity)
     if isinstance(entity, Actor):
         _actor_relations(index, entity)

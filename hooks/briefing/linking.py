@@ -1,19 +1,31 @@
 """Stage 4, link: turn every page's prose into linked Markdown, in one pass.
 
-Wikilinks are resolved, the first mention of each entity on a page is linked, and the
-mentions are recorded, so that "Mentioned in" and the glossary's "Appears in" are known
+Wikilinks are resolved, the first mention of each entity on a page is linked, quotations
+are verified and linked to their passages, and the mentions are recorded (with the
+sentence around them), so that "Mentioned in" and the glossary's "Appears in" are known
 before any page is rendered.
+
+The same verification covers the text fields a reader sees outside the prose: summaries,
+quote notes, judgments, events, role titles, provisions, glossary definitions and source
+notes (`reader_texts`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .autolink import MentionMatcher
-from .index import Index
-from .model import Entity
-from .prose import LinkedProse, ProseLinker
+from .index import Index, Verifier
+from .model import Actor, Agreement, Entity, GlossaryTerm, Source, Topic
+from .prose import MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, sentence_bounds
+from .quotations import quoted_words, scan
 
 QUOTE_MARK = "\ue000"  # wraps a placed quote's id until the renderer puts the block there
+# `<!-- briefing:NAME -->` on a line of its own in a docs page: a generated list (render.home).
+DOC_MARKER = re.compile(r"^<!--\s*briefing:([a-z-]+)\s*-->\s*$", re.M)
+DOC_MARKERS = ("key-judgments", "last-reviewed", "topics", "actors", "agreements", "sources", "counts")
+WIKI_TARGET = re.compile(r"\[\[([^\[\]|#\n]+)")
+TITLE_FORM = re.compile(r"\[\[title:([^\[\]\n]*)\]\]")
 
 
 def quote_placeholder(qid: str) -> str:
@@ -28,29 +40,64 @@ class Linked:
     placed: dict[str, set[str]] = field(default_factory=dict)  # entity id -> placed quote ids
     matcher: MentionMatcher | None = None
     abbreviations: object | None = None  # an Abbreviations, set before rendering
+    quotations: dict[str, list[InlineQuotation]] = field(default_factory=dict)  # file -> verified
+    evidence: list[tuple[str, int, int]] = field(default_factory=list)  # for `citation-shift`
+    autolink: bool = True
+    counted: dict[str, int] = field(default_factory=dict)  # file -> quotations (from workers)
+    # source id -> paragraph number -> [(start, end, entity id)]: the article's linked mentions
+    articles: dict[str, dict[int, list[tuple[int, int, str]]]] = field(default_factory=dict)
+
+    def quotation_count(self) -> int:
+        return sum(len(q) for q in self.quotations.values()) + sum(self.counted.values())
 
 
-def link_entity(index: Index, linked: Linked, entity: Entity) -> None:
+def _cited_sources(index: Index, body: str) -> list[str]:
+    """The sources a body links to anywhere: where its quotations are looked for second."""
+    found = []
+    for name in WIKI_TARGET.findall(body):
+        target = index.by_id.get(name.strip())
+        if isinstance(target, Source):
+            found.append(target.id)
+    return found
+
+
+def link_entity(index: Index, linked: Linked, entity: Entity, keep: bool = False) -> None:
+    """Link one brief's prose. `keep` keeps its text (a session that links it again)."""
     quotes = index.quotes_by_owner.get(entity.id, {})
+    broken = index.broken_quotes.get(entity.id, set())
     placed = linked.placed.setdefault(entity.id, set())
 
     def place(qid: str) -> str | None:
+        if qid in broken:
+            return ""  # its error is reported on the quote itself
         if qid not in quotes:
             return None
         placed.add(qid)
         return "\n" + quote_placeholder(qid) + "\n"
 
-    linker = ProseLinker(entity.page, entity.id, index, linked.matcher, True, place)
+    verifier = Verifier(index, index.own_sources(entity) + _cited_sources(index, entity.body), entity.path)
+    linker = ProseLinker(entity.page, entity.id, index, linked.matcher, True, place, verifier,
+                         linked.autolink, require_citations=True)
     prose = linker.process(entity.body.replace(QUOTE_MARK, ""), entity.body_line)
-    entity.body = ""  # the linked prose replaces it; keep one copy in memory, not two
+    if not keep:
+        entity.body = ""  # the linked prose replaces it; keep one copy in memory, not two
     _record(index, linked, entity.page, entity.path, prose)
+    link_texts(index, linked, entity.id, entity.path, reader_texts(entity),
+               Verifier(index, verifier.own, entity.path, fields=True))
 
 
 def link_document(index: Index, linked: Linked, page: str, text: str, path: str) -> LinkedProse:
-    """A hand-written docs/ page: trusted, so only links are added."""
-    linker = ProseLinker(page, None, index, linked.matcher, untrusted=False)
+    """A hand-written docs/ page: trusted, so only links are added; its quotations are
+    verified like any other."""
+    linker = ProseLinker(page, None, index, linked.matcher, untrusted=False,
+                         verifier=Verifier(index, [], path), autolink=linked.autolink)
     prose = linker.process(text, 1)
     _record(index, linked, page, path, prose)
+    for marker in DOC_MARKER.finditer(text):
+        if marker.group(1) not in DOC_MARKERS:
+            index.problems.add(path, text.count("\n", 0, marker.start()) + 1,
+                               f"unknown marker 'briefing:{marker.group(1)}'",
+                               "use one of: " + ", ".join(DOC_MARKERS))
     return prose
 
 
@@ -58,14 +105,98 @@ def _record(index: Index, linked: Linked, page: str, path: str, prose: LinkedPro
     linked.prose[page] = prose
     for target in prose.mentions:
         index.mentions[target].add(page)
-    for line, message, hint in prose.errors:
-        index.problems.add(path, line, message, hint)
+    for target, mention in prose.snippets.items():
+        index.snippets[target].append(mention)
+    for source, paragraph in prose.cited:
+        index.cited_paragraphs[source].add(paragraph)
+    if prose.quotations:
+        linked.quotations.setdefault(path, []).extend(prose.quotations)
+    linked.evidence.extend(prose.evidence)
+    owner_quotes = index.quotes_by_owner.get(page.rsplit("/", 1)[-1][:-3], {})
+    for qid, cited in prose.placed_after:
+        quote = owner_quotes.get(qid)
+        if quote is not None and quote.match is not None and quote.source in cited:
+            linked.evidence += [(quote.source, p, quote.match.paragraph) for p in cited[quote.source]]
+    for issue in prose.errors:
+        index.problems.add(path, issue.line, issue.message, issue.hint, col=issue.col, rule=issue.rule)
+
+
+def reader_texts(owner: Entity | GlossaryTerm) -> list[tuple[str, int]]:
+    """(text, line) of every YAML text field a reader sees, outside the prose."""
+    if isinstance(owner, GlossaryTerm):
+        return [(owner.definition, owner.line)]
+    texts = [(owner.summary, owner.line_of("summary"))] if not isinstance(owner, Source) else []
+    texts += [(q.note, q.line) for q in owner.quotes if q.note]
+    if isinstance(owner, Actor):
+        texts += [(r.title, r.line) for r in owner.roles]
+    elif isinstance(owner, Agreement):
+        texts += [(p, owner.line_of("provisions")) for p in owner.provisions]
+        texts += [(t, owner.line_of(k)) for k, t in (("location", owner.location),
+                                                    ("date_note", owner.date_note)) if t]
+    elif isinstance(owner, Topic):
+        texts += [(j.text, j.line) for j in owner.judgments]
+        texts += [(e.text, e.line) for e in owner.events]
+        texts += [(e.date_note, e.line) for e in owner.events if e.date_note]
+        texts += [(m.role, m.line) for m in owner.actors if m.role]
+    elif isinstance(owner, Source):
+        texts += [(t, owner.line_of(k)) for k, t in (("notes", owner.notes),
+                                                    ("reliability", owner.rationale)) if t]
+    return texts
+
+
+def link_texts(index: Index, linked: Linked, owner: str, path: str, texts, verifier: Verifier) -> None:
+    """Verify the quotations of YAML text fields; the renderer links the verified ones."""
+    for text, line in texts:
+        if not any(c in text for c in "\"'\u2018\u2019\u201c\u201d"):
+            continue
+        masked = TITLE_FORM.sub(lambda m: MASK * len(m.group()), text)
+        found = scan(masked)
+        for offset in found.unclosed:
+            index.problems.add(path, line + text.count("\n", 0, offset), "this quotation mark is "
+                               "never closed", "close the quotation, or remove the mark")
+        spans = []
+        for span in found.spans:
+            inner = masked[span.inner[0]:span.inner[1]]
+            if MASK in inner or not any(c.isalnum() for c in inner):
+                continue
+            words = quoted_words(inner)
+            verdict = verifier.verify(words, {})
+            at = line + text.count("\n", 0, span.start)
+            if verdict.match is None or (verdict.message and not verdict.rule):
+                index.problems.add(path, at, verdict.message, verdict.hint, rule=verdict.rule)
+                continue
+            spans.append((span.start, span.end, verdict.match))
+            linked.quotations.setdefault(path, []).append(InlineQuotation(words, at, 1, verdict.match))
+        if spans:
+            index.text_quotes[(owner, text)] = spans
+
+
+def link_articles(index: Index, linked: Linked) -> None:
+    """The first mention of each entity in each source's article text, linked as on every
+    page; recorded with its sentence, for the entities' "Mentioned in"."""
+    for source in index.briefing.sources:
+        if source.stub or not index.owns(source):
+            continue
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        seen: set[str] = set()
+        for para in source.paragraphs:
+            for start, end, target in linked.matcher.find(para.text):
+                if target in seen or target == source.id:
+                    continue
+                seen.add(target)
+                spans.setdefault(para.number, []).append((start, end, target))
+                index.mentions[target].add(source.page)
+                lo, hi = sentence_bounds(para.text, start, end)
+                index.snippets[target].append(Mention(target, source.page, f"p{para.number}",
+                                                      para.text[lo:start].strip(), para.text[start:end],
+                                                      para.text[end:hi].strip()))
+        linked.articles[source.id] = spans
 
 
 def wikilinks_only() -> Linked:
     """Linking that resolves and checks wikilinks but auto-links nothing: for `check`,
-    which needs only the errors (auto-linking finds none)."""
-    return Linked(matcher=MentionMatcher({}))
+    which needs only the problems (auto-linking finds none)."""
+    return Linked(matcher=MentionMatcher({}), autolink=False)
 
 
 def link_documents(index: Index, linked: Linked, documents: dict[str, tuple[str, str]]) -> None:
@@ -73,11 +204,24 @@ def link_documents(index: Index, linked: Linked, documents: dict[str, tuple[str,
         link_document(index, linked, page, text, path)
 
 
-def link_all(index: Index, documents: dict[str, tuple[str, str]]) -> Linked:
+def link_rest(index: Index, linked: Linked) -> None:
+    """What is not a brief's prose: source notes and glossary definitions."""
+    for source in index.briefing.sources:
+        if not source.stub and index.owns(source):
+            link_texts(index, linked, source.id, source.path, reader_texts(source),
+                       Verifier(index, [source.id], source.path, fields=True))
+    for term in index.briefing.glossary:
+        link_texts(index, linked, "glossary:" + term.term, index.briefing.glossary_path,
+                   reader_texts(term), Verifier(index, [], index.briefing.glossary_path, fields=True))
+
+
+def link_all(index: Index, documents: dict[str, tuple[str, str]], autolink: bool = True) -> Linked:
     """Link every brief's prose and every docs page ({page: (text, path)})."""
-    linked = Linked(matcher=MentionMatcher(index.surface))
+    linked = Linked(matcher=MentionMatcher(index.surface) if autolink else MentionMatcher({}),
+                    autolink=autolink)
     for entity in index.entities():
-        if entity.kind != "source":
+        if entity.kind != "source" and not entity.stub:
             link_entity(index, linked, entity)
+    link_rest(index, linked)
     link_documents(index, linked, documents)
     return linked

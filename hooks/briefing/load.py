@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import FOLDERS, GLOSSARY_PATH as GLOSSARY
@@ -24,11 +25,13 @@ MAX_SOURCE_BYTES = 5_000_000
 @dataclass
 class RawBrief:
     path: str  # relative to the project root
-    kind: str
+    kind: str | None  # None for a brief in the wrong folder (read as a stub)
     id: str
-    doc: YamlDoc
-    body: str
-    body_line: int
+    doc: YamlDoc | None  # None when the front matter could not be read: a stub
+    body: str = ""
+    body_line: int = 1
+    names: list[str] = field(default_factory=list)  # what could be read of name and aliases
+    front: int = 0  # a hash of the front matter's text: what other pages show of the brief
 
 
 @dataclass
@@ -36,9 +39,9 @@ class RawSource:
     id: str
     meta_path: str
     text_path: str
-    doc: YamlDoc
-    text: str  # decoded, line endings folded
-    sha256: str  # of the bytes on disk
+    doc: YamlDoc | None  # None when the metadata could not be read: a stub
+    text: str = ""  # decoded, line endings folded
+    sha256: str = ""  # of the bytes on disk
 
 
 @dataclass
@@ -79,6 +82,8 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     if end < 0:
         if text.endswith("\n---"):
             end = len(text) - 4
+        elif text.startswith("---\n---"):
+            end = 3
         else:
             return None
     yaml_text = text[4 : end + 1]
@@ -86,12 +91,24 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return yaml_text, body, yaml_text.count("\n") + 3
 
 
+_INDENTED_FIELD = re.compile(r"^( +)([A-Za-z_][\w-]*):(\s|$)")
+
+
 def _mapping(rel: str, text: str, problems: Problems, what: str, line_offset: int = 0) -> YamlDoc | None:
     """Parse YAML that must be a mapping of fields; report and return None otherwise."""
     try:
         doc = load_yaml(text, line_offset=line_offset)
     except YamlError as err:
-        problems.add(rel, err.line, err.message, err.hint)
+        message, hint, col = err.message, err.hint, err.col
+        lines = text.split("\n")
+        at = err.line - line_offset - 1
+        indented = _INDENTED_FIELD.match(lines[at]) if 0 <= at < len(lines) else None
+        if indented and "':'" in message:  # `  type: state` under a plain field
+            spaces = len(indented.group(1))
+            message = (f"'{indented.group(2)}:' is indented by {spaces} space{'s' * (spaces != 1)}, "
+                       "so YAML reads it as part of the field above")
+            hint, col = f"start '{indented.group(2)}:' at the beginning of the line", 1
+        problems.add(rel, err.line, message, hint, col=col)
         return None
     if not isinstance(doc.value, dict):
         problems.add(rel, line_offset + 1, f"the {what} must be a mapping of fields")
@@ -130,52 +147,92 @@ def _rename_hint(stem: str, ext: str, why: str = "") -> str:
     return f"rename it to '{slug}{ext}'{why}"
 
 
+_NAME_LINE = re.compile(r"^(name|aliases|abbreviation):[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def lenient_names(yaml_text: str) -> list[str]:
+    """The name and aliases of a front matter that YAML could not read, as far as a plain
+    look at its lines can tell: a broken brief still answers to them."""
+    names = []
+    for key, value in _NAME_LINE.findall(yaml_text):
+        values = value.strip("[]").split(",") if key == "aliases" else [value]
+        names += [v.strip().strip("\"'").strip() for v in values]
+    return [n for n in names if n and len(n) <= 200]
+
+
 def _brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
     parts = rel.split("/")
     kind = FOLDERS.get(parts[1]) if len(parts) == 3 else None
     stem, ext = os.path.splitext(parts[-1])
     if kind is None or ext != ".md":
+        folder = f"briefs/{parts[1]}/" if len(parts) == 3 else "briefs/"
         problems.add(rel, 0, "this file is not a brief, so it would not be published",
+                     f"move it into briefs/actors/, briefs/agreements/ or briefs/topics/ (it is in "
+                     f"{folder}); the glossary is briefs/glossary.yaml" if ext == ".md" else
                      "briefs are briefs/actors/<id>.md, briefs/agreements/<id>.md or "
                      "briefs/topics/<id>.md; the glossary is briefs/glossary.yaml")
-        return None
+        # A brief in the wrong folder still holds its id: links to it are not errors too.
+        return RawBrief(rel, None, stem, None) if ext == ".md" and SLUG.match(stem) else None
     if not SLUG.match(stem):
         problems.add(rel, 0, f"the file name '{stem}' is not a valid id",
                      _rename_hint(stem, ".md", " (lowercase letters, digits, hyphens)"))
         return None
     read = read_text(root, rel, MAX_BRIEF_BYTES, problems)
     if read is None:
-        return None
+        return RawBrief(rel, kind, stem, None)
     parts_ = split_front_matter(read[0])
     if parts_ is None:
-        problems.add(rel, 1, "the brief has no front matter",
-                     "start the file with a '---' line, the YAML fields, then another '---' line")
-        return None
+        if read[0].startswith("---\n"):
+            problems.add(rel, 1, "the front matter is never closed",
+                         "add a '---' line after the last field, before the prose")
+        else:
+            problems.add(rel, 1, "the brief has no front matter",
+                         "start the file with a '---' line, the YAML fields, then another '---' line")
+        return RawBrief(rel, kind, stem, None, names=lenient_names(read[0][:20_000]))
     yaml_text, body, body_line = parts_
     doc = _mapping(rel, yaml_text, problems, "front matter (name: …, summary: …)", line_offset=1)
-    return RawBrief(rel, kind, stem, doc, body, body_line) if doc else None
+    if doc is None:
+        return RawBrief(rel, kind, stem, None, body, body_line, lenient_names(yaml_text))
+    return RawBrief(rel, kind, stem, doc, body, body_line, front=hash(yaml_text))
+
+
+HTML_TEXT = re.compile(r"^\s*(<!doctype|<html|<\?xml)|<(p|div|span|script|body|head)[\s>]", re.I)
 
 
 def _source(root: Path, sid: str, names: set[str], problems: Problems) -> RawSource | None:
+    """A source's text and metadata; a source that cannot be read is a stub (doc None), so
+    the quotes of it are not reported too."""
     meta, txt = f"seeds/{sid}.yaml", f"seeds/{sid}.txt"
+    stub = RawSource(sid, meta, txt, None)
     if meta not in names:
         problems.add(txt, 0, f"the source '{sid}' has no metadata file",
-                     f"create {meta} (title, publisher, author, published, language, sha256)")
-        return None
+                     f"import it with `briefing import-source {txt} --id {sid} --title \"…\" "
+                     "--label \"…\"`, or create the metadata file by hand")
+        return stub
     if txt not in names:
         problems.add(meta, 1, f"missing seed file: {txt} does not exist",
                      "add the article text, or delete this metadata file")
-        return None
+        return stub
     read = read_text(root, txt, MAX_SOURCE_BYTES, problems)
     meta_read = read_text(root, meta, MAX_BRIEF_BYTES, problems)
     if read is None or meta_read is None:
-        return None
+        return stub
+    if not read[0].strip():
+        problems.add(txt, 0, "the source text is empty", "save the article's text in the file")
+        return stub
+    if HTML_TEXT.search(read[0][:5000]):
+        problems.add(txt, 1, "the source text is HTML, not the article's plain text",
+                     "save the article as plain text (in a browser: select the article, copy, "
+                     "paste into a text file), then import that")
+        return stub
     doc = _mapping(meta, meta_read[0], problems, "metadata (title: …, sha256: …)")
-    return RawSource(sid, meta, txt, doc, read[0], hashlib.sha256(read[1]).hexdigest()) if doc else None
+    if doc is None:
+        return stub
+    return RawSource(sid, meta, txt, doc, read[0], hashlib.sha256(read[1]).hexdigest())
 
 
-def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource]:
-    names = set(files)
+def source_ids(files: list[str], problems: Problems) -> list[str]:
+    """The ids of the sources in seeds/, in order; files that are not sources are reported."""
     ids: dict[str, None] = {}  # in order of first appearance
     for rel in files:
         stem, ext = os.path.splitext(rel[len("seeds/"):])
@@ -187,7 +244,21 @@ def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource
                          _rename_hint(stem, ext))
         else:
             ids[stem] = None
-    return [s for sid in ids if (s := _source(root, sid, names, problems))]
+    return list(ids)
+
+
+def load_source(root: Path, sid: str, names: set[str], problems: Problems) -> RawSource:
+    return _source(root, sid, names, problems)
+
+
+def _sources(root: Path, files: list[str], problems: Problems) -> list[RawSource]:
+    names = set(files)
+    return [_source(root, sid, names, problems) for sid in source_ids(files, problems)]
+
+
+
+def load_glossary(root: Path, problems: Problems) -> YamlDoc | None:
+    return _glossary(root, problems)
 
 
 def _glossary(root: Path, problems: Problems) -> YamlDoc | None:
@@ -208,6 +279,10 @@ def find(root: Path, problems: Problems) -> Layout:
     briefs = _walk(root, "briefs", problems)
     glossary = GLOSSARY in briefs
     return Layout([rel for rel in briefs if rel != GLOSSARY], _walk(root, "seeds", problems), glossary)
+
+
+def load_brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
+    return _brief(root, rel, problems)
 
 
 def load_briefs(root: Path, paths: list[str], problems: Problems) -> list[RawBrief]:

@@ -19,6 +19,7 @@ class QuoteMatch:
     paragraph: int  # 1-based paragraph number, anchor #p<N>
     spans: list[tuple[int, int]]  # per elided segment: code-point offsets into the paragraph
     exact: str  # the source's own words, segments joined by " … "
+    source: str = ""  # the source's id
 
     @property
     def start(self) -> int:
@@ -37,6 +38,8 @@ class Quote:
     note: str | None = None
     credibility: int | None = None
     match: QuoteMatch | None = None
+    owner_path: str = ""  # the file of the brief that quotes it
+    col: int = 1  # the column of its text in that file
 
     @property
     def anchor(self) -> str:
@@ -108,6 +111,8 @@ class Entity:
     body: str = ""  # Markdown prose
     body_line: int = 1  # the file line the body starts on
     field_lines: dict[str, int] = field(default_factory=dict)  # field name -> line
+    stub: bool = False  # a file that could not be read: it holds its id, nothing more
+    broken_quotes: list[str] = field(default_factory=list)  # ids of quote entries with errors
 
     kind = "entity"
 
@@ -127,7 +132,7 @@ class Entity:
 
 @dataclass
 class Actor(Entity):
-    type: str = "organization"
+    type: str | None = "organization"  # None when the brief's value is invalid
     country: str | None = None
     roles: list[Role] = field(default_factory=list)
     kind = "actor"
@@ -135,7 +140,7 @@ class Actor(Entity):
 
 @dataclass
 class Agreement(Entity):
-    type: str = "other"
+    type: str | None = "other"
     status: str = "proposed"
     dates: dict[str, PartialDate] = field(default_factory=dict)  # proposed, signed, …
     parties: list[str] = field(default_factory=list)
@@ -158,10 +163,23 @@ class Topic(Entity):
 
 
 @dataclass
+class Stub(Entity):
+    """A brief or source whose file could not be read: it holds its id (the file name) and
+    the names that could be read, so that references to it resolve and the one mistake
+    gives one error. `kind` is set per stub; None for a file in the wrong folder."""
+
+    type: str | None = None
+
+    def __post_init__(self):
+        self.stub = True
+
+
+@dataclass
 class Paragraph:
     number: int  # 1-based, anchor #p<N>
     text: str  # as the source has it
     line: int  # line in the .txt
+    offset: int = 0  # code points from the start of the .txt (decoded, LF line endings)
 
 
 @dataclass
@@ -180,6 +198,7 @@ class Source(Entity):
     rationale: str | None = None
     notes: str | None = None
     text_path: str = ""
+    text: str = ""  # the .txt, decoded, line endings folded
     paragraphs: list[Paragraph] = field(default_factory=list)
     headings: dict[int, str] = field(default_factory=dict)  # paragraph number -> heading before it
     kind = "source"
@@ -214,13 +233,14 @@ class Briefing:
     topics: list[Topic] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    stray: list[Entity] = field(default_factory=list)  # briefs in the wrong folder (stubs)
     glossary_path: ClassVar[str] = GLOSSARY_PATH
 
     def entities(self) -> list[Entity]:
-        return [*self.actors, *self.agreements, *self.topics, *self.sources]
+        return [*self.actors, *self.agreements, *self.topics, *self.sources, *self.stray]
 
     def brief_count(self) -> int:
-        return len(self.actors) + len(self.agreements) + len(self.topics)
+        return len(self.actors) + len(self.agreements) + len(self.topics) + len(self.stray)
 
     def quote_count(self) -> int:
         return sum(len(e.quotes) for e in self.entities())

@@ -1,135 +1,189 @@
-"""The whole pipeline: load → validate → index → link → render, framework-free.
+"""The one route through the stages: load → validate → index → link → render → emit.
 
-`build(root, documents)` returns a `Site`: the generated pages, the linked hand-written
-pages and every problem. The MkDocs hooks and the `check` command are thin callers.
+`Session(root).run(documents)` is what `briefing check`, the MkDocs build and the live
+preview all call, so they cannot drift apart: `check` stops before rendering
+(`render=False`), the build renders everything once, and the preview keeps its session
+between edits, so that a run redoes only what changed:
+
+* load and validate: only the files whose size or modification time changed;
+* index: the registries are rebuilt (dictionary inserts), quotes verified again only
+  for changed briefs or sources;
+* link: only the briefs whose text changed, that link to a brief whose fields changed, or
+  whose text holds a name that was added, removed or renamed;
+* render: only the pages whose recorded reads (`render.view`) changed.
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import Abbreviations
-from .index import Index, build_index, check_glossary, register
-from .linking import Linked, link_all, link_documents, wikilinks_only
-from .model import Briefing
-from .problems import Problems
-from .render.glossary import glossary_page
-from .render.graph import graph_page
-from .render.home import fill_markers
-from .render.html import clear_caches
-from .render.indexes import index_page
-from .render.pages import entity_page, source_page
-from .render.timeline import timeline_page
-from .workers import load_and_validate, relate_and_link
+from .history import History
+from .index import Index, check_glossary, register, relate
+from .linking import Linked, link_articles, link_documents, link_entity, link_rest
+from .autolink import MentionMatcher
+from .load import Layout, RawCorpus, find
+from .model import Briefing, Entity, Source
+from .problems import Problem, Problems
+from .render.site import Page, SitePlan, plan, render_page
+from .render.view import SiteInfo, View
+from .settings import Settings, load_settings
+from .standards import check_standards
+from .store import FileStore
+from .workers import relate_and_link_parallel
 
 
 @dataclass
-class Page:
-    """A generated page: where it goes in the docs tree and the file behind it."""
+class Run:
+    """What one run produced: its problems and, when it rendered, the site."""
 
-    path: str  # docs-relative, e.g. actors/iran.md
-    markdown: str
-    edit_path: str | None = None  # the brief or metadata file, relative to the project root
-
-
-@dataclass
-class Site:
     problems: Problems
+    settings: Settings
+    briefing: Briefing
     index: Index | None = None
-    pages: list[Page] = field(default_factory=list)
-    documents: dict[str, str] = field(default_factory=dict)  # docs page -> linked Markdown
+    linked: Linked | None = None
+    pages: dict[str, Page] = field(default_factory=dict)  # every page, by docs path
+    changed: set[str] = field(default_factory=set)  # pages whose Markdown differs from the last run
+    removed: set[str] = field(default_factory=set)  # pages the last run had and this one has not
+    plan: SitePlan | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.problems.failed(self.settings.strict)
 
     def counts(self) -> dict[str, int]:
-        if self.index is None:
-            return {}
-        b = self.index.briefing
-        return {"briefs": b.brief_count(), "sources": len(b.sources), "quotes": b.quote_count(),
-                "glossary entries": len(self.index.by_id) + len(b.glossary),
-                "pages": len(self.pages)}
+        b = self.briefing
+        counts = {"briefs": b.brief_count(), "sources": len(b.sources), "quotes": b.quote_count()}
+        if self.linked is not None:
+            counts["inline quotations"] = self.linked.quotation_count()
+        if self.index is not None:
+            counts["glossary entries"] = len(self.index.by_id) + len(b.glossary)
+        if self.pages:
+            counts["pages"] = len(self.pages)
+        return counts
+
+    def summary(self) -> str:
+        return ", ".join(f"{v:,} {k if v != 1 else k.rstrip('s')}" for k, v in self.counts().items())
 
 
-def check(root: Path, documents: dict[str, tuple[str, str]] | None = None
-          ) -> tuple[Problems, Index, Linked]:
-    """Everything the build validates, without rendering a page."""
-    problems = Problems()
-    briefing = load_and_validate(root, problems)
-    index = build_index(briefing, problems)
-    documents = _without_generated(index, documents or {}, problems)
-    linked = link_all(index, documents)
-    _fill_markers(index, linked, documents)
-    return problems, index, linked
+class Session:
+    """One briefing project, run through the stages as often as it is asked. `keep`
+    holds what each stage produced between runs (the live preview); a one-shot build or
+    `check` does without it, to use less memory."""
+
+    def __init__(self, root: Path, site: SiteInfo | None = None, keep: bool = False):
+        self.root = root
+        self.site = site or SiteInfo()
+        self.keep = keep
+        self.store = FileStore(root)
+        self.history = History(root)
+        self.previous: Run | None = None
+        self.rendered: dict[str, Page] = {}  # the last good run's pages
+        self.fingerprints: dict[str, int] = {}
+        self.linked_cache: dict[str, tuple] = {}  # page -> (key, LinkedProse, problems)
+
+    def run(self, documents: dict[str, tuple[str, str]] | None = None, render: bool = True,
+            jobs: int = 1) -> Run:
+        """Every stage, once. `documents` maps hand-written docs pages to (Markdown, path)."""
+        documents = dict(documents or {})
+        problems = Problems()
+        settings = load_settings(self.root, problems)
+        problems.rules = settings.rules
+        layout = find(self.root, problems)
+        briefing = self.store.briefing(layout, problems, jobs)
+        index = register(briefing, problems)
+        documents = _without_generated(index, documents, problems)
+        run = Run(problems, settings, briefing, index)
+        if jobs > 1 and not render:
+            run.linked = Linked(matcher=MentionMatcher({}), autolink=False)
+            relate_and_link_parallel(index, run.linked, jobs)  # `check` on every core
+            _link_rest(index, run.linked, documents)
+        else:
+            for entity in index.entities():
+                relate(index, entity)
+            run.linked = self._link(index, documents, autolink=render)
+        check_glossary(index)
+        check_standards(index, run.linked)
+        if not render or run.failed:
+            self.previous = run
+            return run
+        self._render(run, documents)
+        self.previous = run
+        return run
+
+    # -- link -------------------------------------------------------------------------------
+    def _link(self, index: Index, documents, autolink: bool) -> Linked:
+        linked = Linked(matcher=MentionMatcher(index.surface) if autolink else MentionMatcher({}),
+                        autolink=autolink)
+        for entity in index.entities():
+            if entity.kind != "source" and not entity.stub:
+                link_entity(index, linked, entity, keep=self.keep)
+        _link_rest(index, linked, documents, articles=autolink)
+        return linked
+
+    # -- render -----------------------------------------------------------------------------
+    def _render(self, run: Run, documents) -> None:
+        run.linked.abbreviations = Abbreviations(run.index)
+        view = View(run.index, run.linked, self.site, *self.history.read())
+        run.plan = plan(view, documents)
+        fresh = self._fingerprints(view) if self.keep else {}
+        changed_keys = {k for k, v in fresh.items() if self.fingerprints.get(k) != v} | \
+            (self.fingerprints.keys() - fresh.keys())
+        pages: dict[str, Page] = {}
+        for spec in run.plan.pages:
+            old = self.rendered.get(spec.path)
+            if old is not None and self.keep and not (old.reads & changed_keys) and old.spec == spec:
+                pages[spec.path] = old
+                continue
+            page = render_page(view, spec, documents)
+            pages[spec.path] = page
+            if old is None or old.markdown != page.markdown:
+                run.changed.add(spec.path)
+        run.removed = set(self.rendered) - set(pages)
+        run.pages = pages
+        if self.keep:
+            self.rendered, self.fingerprints = pages, fresh
+        gc.collect(0)
+
+    def _fingerprints(self, view: View) -> dict[str, int]:
+        from .render.fingerprints import fingerprints
+        return fingerprints(view, self.store)
 
 
-def find_problems(root: Path, documents: dict[str, tuple[str, str]] | None = None,
-                  jobs: int = 1) -> tuple[Problems, Briefing]:
-    """The problems `check` finds, spread over up to `jobs` processes (see `workers`).
-    Nothing is kept for rendering: this is the `check` command."""
-    problems = Problems()
-    briefing = load_and_validate(root, problems, jobs)
-    index = register(briefing, problems)
-    relate_and_link(index, jobs)
-    check_glossary(index)
-    documents = _without_generated(index, documents or {}, problems)
-    linked = wikilinks_only()
+def _link_rest(index: Index, linked: Linked, documents, articles: bool = False) -> None:
+    if articles:
+        link_articles(index, linked)
+    link_rest(index, linked)
     link_documents(index, linked, documents)
-    _fill_markers(index, linked, documents)
-    return problems, briefing
 
 
-def _fill_markers(index: Index, linked: Linked, documents: dict) -> None:
-    for page, (_, path) in documents.items():
-        linked.prose[page].markdown = fill_markers(index, page, linked.prose[page].markdown, path)
+def registry(root: Path) -> Index:
+    """The ids and names of a briefing, and nothing else checked: what `new` and
+    `import-source` need to refuse an id or a name that is taken."""
+    problems = Problems()
+    briefing = FileStore(root).briefing(find(root, problems), problems)
+    return register(briefing, problems)
 
 
-FIXED_PAGES = ("actors/index.md", "agreements/index.md", "topics/index.md", "sources/index.md",
-               "glossary.md", "timeline.md", "graph.md")
+GENERATED_FOLDERS = ("actors/", "agreements/", "topics/", "sources/", "mentions/")
+FIXED_PAGES = ("glossary.md", "timeline.md", "graph.md", "tags.md", "downloads.md")
 
 
 def _without_generated(index: Index, documents: dict, problems: Problems) -> dict:
-    """Nothing lost: a hand-written page where a generated one goes is an error."""
-    taken = {e.page: e.path for e in index.by_id.values()}
-    taken.update(dict.fromkeys(FIXED_PAGES, "the briefs"))
-    for page in documents.keys() & taken.keys():
-        problems.add(f"docs/{page}", 0, "this page is generated from the briefs, so the "
-                     "hand-written file would be lost", f"move it, or edit {taken[page]} instead")
-    return {page: doc for page, doc in documents.items() if page not in taken}
-
-
-def render(index: Index, linked: Linked) -> list[Page]:
-    briefing = index.briefing
-    pages: list[Page] = []
-    # Sources first: their article text records mentions that entity pages list.
-    for source in briefing.sources:
-        if index.owns(source):
-            pages.append(Page(source.page, source_page(index, linked, source), source.path))
-    for entity in [*briefing.actors, *briefing.agreements, *briefing.topics]:
-        if index.owns(entity):
-            pages.append(Page(entity.page, entity_page(index, linked, entity), entity.path))
-    for kind in ("actor", "agreement", "topic", "source"):
-        pages.append(Page(f"{kind}s/index.md", index_page(index, kind, getattr(briefing, f"{kind}s"))))
-    pages.append(Page("glossary.md", glossary_page(index), briefing.glossary_path))
-    pages.append(Page("timeline.md", timeline_page(index)))
-    pages.append(Page("graph.md", graph_page(index)))
-    return pages
-
-
-def build(root: Path, documents: dict[str, tuple[str, str]] | None = None) -> Site:
-    """Run every stage. `documents` maps docs pages to (Markdown, file path) for linking."""
-    problems, index, linked = check(root, documents)
-    index.searches.clear()  # normalized source texts are only needed to verify quotes
-    site = Site(problems, index)
-    if problems:
-        return site
-    # Tooltips for abbreviations (Python-Markdown's abbr extension, which works on Markdown
-    # text: the prose, not the raw HTML we generate). Each page gets only the definitions its
-    # prose uses, found by one multi-pattern scan; a footer with every definition on every
-    # page would grow the site quadratically.
-    abbr = linked.abbreviations = Abbreviations(index)
-    footers = {page: abbr.footer(prose.markdown) for page, prose in linked.prose.items()}
-    site.pages = render(index, linked)
-    clear_caches()
-    for page in site.pages:
-        page.markdown += footers.get(page.path, "")
-    for page in documents or {}:  # what is left of the linked prose: the docs pages
-        site.documents[page] = linked.prose[page].markdown + footers[page]
-    return site
+    """Nothing lost: a hand-written page where generated pages go is an error (and a brief
+    copied into docs/ is not published unchecked)."""
+    kept = {}
+    for page, doc in documents.items():
+        if page.startswith(GENERATED_FOLDERS):
+            folder = page.split("/", 1)[0]
+            hint = (f"briefs go in briefs/{folder}/, where `check` reads them" if folder != "mentions"
+                    else "move it elsewhere in docs/")
+            problems.add(f"docs/{page}", 0, f"docs/{folder}/ is where the site's generated "
+                         f"{folder} pages go, so this hand-written file would not be checked", hint)
+        elif page in FIXED_PAGES:
+            problems.add(f"docs/{page}", 0, "this page is generated from the briefs, so the "
+                         "hand-written file would be lost", "rename it, or remove it")
+        else:
+            kept[page] = doc
+    return kept

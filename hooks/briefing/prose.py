@@ -1,9 +1,15 @@
-"""Markdown prose: wikilinks, auto-linked mentions and the rules for untrusted prose.
+"""Markdown prose: wikilinks, auto-linked mentions, verified quotations and the rules for
+untrusted prose, in one pass over the page's blocks.
 
-The prose is scanned line by line. Code (fenced or indented), headings, block quotes and
-existing links are protected: mentions are never linked there and the visible text never
-changes. For briefs (untrusted), raw HTML, non-wikilink links and images are errors, and
-`<` and `{` are neutralised in plain text so no HTML or attribute list can get through.
+The prose is split into blocks (paragraphs, list items, headings, tables, code, placed
+quotes). Code (fenced or indented), headings and links are protected: mentions are never
+linked there and the visible text never changes. In each prose block, words in quotation
+marks are verified against the sources (`quotations`) and, when found, link to their
+passage; a block that cites no source paragraph and quotes nothing is reported (a rule).
+
+For briefs (untrusted), raw HTML, non-wikilink links, images, block quotes and indented
+code are errors, and `<` and `{` are neutralised in plain text, so no HTML or attribute
+list can get through.
 """
 from __future__ import annotations
 
@@ -14,25 +20,43 @@ from functools import lru_cache
 from typing import Callable, Protocol
 
 from .autolink import MentionMatcher
+from .model import QuoteMatch
+from .quotations import EMPHASIS, Span, quoted_words, scan
 
 # Only a plain fence counts as code: an opener with at most a language word, closed by the
 # same character at least as many times. Anything else is prose and gets every check.
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*$")
 _HTML_START = r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])"  # a comment or a tag's name
 HTML_ANYWHERE = re.compile(_HTML_START)
-HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|[=-]{3,}\s*$)")
-LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)")
 REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S*)")
-SKIP_LINE = re.compile(r"^ {0,3}(>|!!!|\?\?\?|\|?\s*:?-{3,})")
+ADMONITION = re.compile(r"^ {0,3}(!!!|\?\?\?\+?)\s")
+TABLE_ROW = re.compile(r"^ {0,3}\|")
+TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-{3,}")
+BLOCK_QUOTE = re.compile(r"^ {0,3}>")
+PLACED = re.compile(r"^\s*\[\[quote:([^\[\]]*)\]\]\s*$")
 # The leading lookahead names every token's first character, so the regex engine skips
-# plain text in C instead of trying five alternatives at each position (4x faster).
+# plain text in C instead of trying five alternatives at each position.
 INLINE = re.compile(r"""(?=[`\[!<])(?:
    (?P<code>(?P<ticks>`+)[\s\S]+?(?P=ticks))
-  |(?P<wiki>\[\[(?P<target>[^\[\]|]+?)(?:\|(?P<label>[^\[\]]*))?\]\])
+  |(?P<wiki>\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<label>[^\[\]\n]*))?\]\])
   |(?P<link>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?P<url>(?:[^()]|\([^()]*\))*)\)|\[[^\]]*\]))
   |(?P<autolink><[a-zA-Z][\w+.-]*:[^>\s]*>)
   |(?P<html>""" + _HTML_START + r"""[^>]*>?)
 )""", re.X)
+STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
+TITLE_PREFIX = "title:"  # [[title:…]]: a title or a coined term, shown in quotation marks
+QUOTE_PREFIX = "quote:"
+# A hand-written citation label that names a paragraph: "¶12", "p12", "paragraph 12".
+LABEL_NUMBER = re.compile(r"(?:¶|§|\bparagraphs?\s+|\bparas?\.?\s*|\bp\.?\s*)(\d+)", re.I)
+# Words of a line that only points elsewhere: "See [[x]] and [[y]]."
+POINTER_WORDS = {"see", "also", "and", "or", "for", "more", "on", "the", "a", "an", "in",
+                 "related", "compare", "cf", "under", "next", "previous", "back", "to"}
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“‘'(\[]?[A-Z0-9])")
+MASK = "\x01"  # stands in for characters that are not prose (code, titles) in the scanned text
 
 
 @dataclass
@@ -43,6 +67,8 @@ class Target:
     page: str  # docs-relative page path, e.g. actors/iran.md
     anchor: str = ""
     name: str = ""
+    title: str = ""  # the preview shown on hover and focus
+    is_source: bool = False
 
 
 class Resolver(Protocol):
@@ -52,11 +78,65 @@ class Resolver(Protocol):
     def has_anchor(self, target: Target) -> bool: ...
 
 
+class Verifier(Protocol):
+    """Verifies quoted words (see `index.QuotationVerifier`)."""
+
+    def verify(self, words: str, cited: dict[str, set[int]]) -> "Verdict": ...
+    def link(self, from_page: str, match: QuoteMatch) -> tuple[str, str]: ...
+
+
+@dataclass
+class Verdict:
+    match: QuoteMatch | None = None
+    message: str = ""  # why it failed, or a warning about where it was found
+    hint: str = ""
+    rule: str = ""  # set when the verdict is a rule's warning, not an error
+
+
+@dataclass
+class Issue:
+    """A problem in the prose, located in the file."""
+
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+    rule: str = ""
+
+
+@dataclass
+class Mention:
+    """Where a page mentions an entity: the sentence around it, for contextual backlinks."""
+
+    target: str
+    page: str
+    anchor: str  # the block's anchor on the mentioning page ('' when it has none)
+    before: str
+    text: str
+    after: str
+
+
+@dataclass
+class InlineQuotation:
+    words: str  # as the contributor wrote them, between the marks
+    line: int
+    col: int
+    match: QuoteMatch
+
+
 @dataclass
 class LinkedProse:
     markdown: str
     mentions: set[str] = field(default_factory=set)  # ids linked from this prose
-    errors: list[tuple[int, str, str]] = field(default_factory=list)  # (line, message, hint)
+    snippets: dict[str, Mention] = field(default_factory=dict)  # first mention per id
+    errors: list[Issue] = field(default_factory=list)
+    cited: set[tuple[str, int]] = field(default_factory=set)  # (source id, paragraph)
+    quotations: list[InlineQuotation] = field(default_factory=list)
+    placed: list[str] = field(default_factory=list)  # ids of quotes placed with [[quote:…]]
+    # (quote id, the citations of the block just before it): a lead-in cites what it places
+    placed_after: list[tuple[str, dict[str, set[int]]]] = field(default_factory=list)
+    # (source id, paragraph cited in the block, paragraph the block's quote was found in)
+    evidence: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=65536)
@@ -66,7 +146,7 @@ def relative(from_page: str, to_page: str) -> str:
         return ""
     src_dir, _, _ = from_page.rpartition("/")
     dst_dir, _, name = to_page.rpartition("/")
-    if "/" not in src_dir and "/" not in dst_dir:  # every generated page: at most one level
+    if "/" not in src_dir and "/" not in dst_dir:  # most pages: at most one level
         return name if src_dir == dst_dir else "../" * bool(src_dir) + to_page
     src, dst = from_page.split("/")[:-1], to_page.split("/")
     common = 0
@@ -75,7 +155,6 @@ def relative(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(src) - common) + dst[common:])
 
 
-TITLE_PREFIX = "title:"  # [[title:…]]: a title or a coined term, shown in quotation marks
 MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:\"'=-]")
 
 
@@ -87,6 +166,138 @@ def md_text(text: str) -> str:
     return MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", out)
 
 
+def md_title(text: str) -> str:
+    """Text for a Markdown link title ("…"), which Python-Markdown unescapes once."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+# -- blocks -----------------------------------------------------------------------------
+
+@dataclass
+class Block:
+    kind: str  # paragraph | item | heading | table | code | placed | raw
+    first: int  # index of its first line in the body
+    lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # file line of each line
+    quote_id: str = ""  # for 'placed'
+
+
+def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrusted: bool) -> list[Block]:
+    """The body's blocks. Admonition bodies and list continuations are prose; an indented
+    line after a blank line elsewhere is code (an error in briefs: its links would show raw)."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    fence: str | None = None
+    prev_blank, in_list, in_admonition = True, False, False
+
+    def close():
+        nonlocal current
+        if current is not None:
+            blocks.append(current)
+        current = None
+
+    def start(kind: str, i: int) -> Block:
+        nonlocal current
+        close()
+        current = Block(kind, i)
+        return current
+
+    def add(block: Block, i: int, line: str) -> None:
+        block.lines.append(line)
+        block.numbers.append(first_line + i)
+
+    for i, line in enumerate(lines):
+        number = first_line + i
+        if fence:
+            add(current, i, line)
+            if re.match(rf"^ {{0,3}}{fence}{fence[0]}*[ \t]*$", line):
+                fence = None
+                close()
+            continue
+        if not line.strip():
+            close()
+            prev_blank = True
+            add(start("raw", i), i, line)
+            close()
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if in_admonition and not indented:
+            in_admonition = False
+        if FENCE.match(line):
+            fence = FENCE.match(line).group(1)
+            add(start("code", i), i, line)
+            prev_blank = False
+            continue
+        if indented and prev_blank and not in_list and not in_admonition:
+            if untrusted and (current is None or current.kind != "code"):
+                issues.append(Issue(number, 1, "this line is indented by four spaces (or a tab), "
+                                    "so Markdown would show it as code, with its links printed raw",
+                                    "remove the indentation; write code in a ``` fence"))
+            if current is None or current.kind != "code":
+                start("code", i)
+            add(current, i, line)
+            continue
+        prev_blank = False
+        body = line[4:] if in_admonition and line.startswith("    ") else line.lstrip("\t") \
+            if in_admonition else line
+        placed = PLACED.match(line)
+        if placed:
+            block = start("placed", i)
+            block.quote_id = placed.group(1).strip()
+            add(block, i, line)
+            close()
+        elif ADMONITION.match(body):
+            in_admonition = True
+            add(start("raw", i), i, line)  # the title is Markdown syntax, not prose
+            close()
+        elif HEADING.match(body):
+            add(start("heading", i), i, line)
+            close()
+        elif SETEXT.match(body) and current is not None and current.kind == "paragraph":
+            current.kind = "heading"
+            current.lines.append(line)
+            current.numbers.append(number)
+            close()
+        elif SETEXT.match(body) or TABLE_RULE.match(body) and (current is None or current.kind != "table"):
+            add(start("raw", i), i, line)  # a thematic break
+            close()
+        elif LIST_ITEM.match(body):
+            in_list = True
+            add(start("item", i), i, line)
+        elif TABLE_ROW.match(body):
+            if current is None or current.kind != "table":
+                start("table", i)
+            add(current, i, line)
+        elif BLOCK_QUOTE.match(body) and untrusted:
+            issues.append(Issue(number, 1, "block quotes are not allowed in brief prose: a block "
+                                "quote reads as a quotation, and only verified quotes are shown as one",
+                                "put the words under 'quotes:' and place them with [[quote:ID]]"))
+            add(start("raw", i), i, line)
+            close()
+        else:
+            if current is None or current.kind not in ("paragraph", "item"):
+                in_list = in_list and indented
+                start("paragraph", i)
+            add(current, i, line)
+    close()
+    return blocks
+
+
+# -- the linker ---------------------------------------------------------------------------
+
+@dataclass
+class _Piece:
+    """A stretch of a block: plain text, or a token (code, wikilink, link, HTML)."""
+
+    start: int  # in the block's text
+    end: int
+    shown: str  # what a reader sees of it (scanned for quotations)
+    kind: str = "text"  # text | code | wiki | title | other
+    markdown: str = ""  # its output when it is a token
+    label: str = ""  # a wikilink's shown label, as Markdown text
+    target: str = ""  # a wikilink's entity id
+
+
 @dataclass
 class ProseLinker:
     page: str  # this page's docs-relative path
@@ -95,141 +306,298 @@ class ProseLinker:
     matcher: MentionMatcher
     untrusted: bool = True  # brief prose: enforce the safety rules
     place_quote: Callable[[str], str | None] | None = None
+    verifier: Verifier | None = None
+    autolink: bool = True  # False for `check`: auto-linking finds no problems
+    require_citations: bool = False  # the uncited-paragraph rule (brief bodies)
     linked: set[str] = field(default_factory=set)
 
     def link(self, target: Target, label: str) -> str:
         href = relative(self.page, target.page) + (f"#{target.anchor}" if target.anchor else "")
-        return f"[{label}]({href or '#' + target.anchor})"
+        title = f' "{md_title(target.title)}"' if target.title else ""
+        return f"[{label}]({href or '#' + target.anchor}{title})"
 
     def process(self, body: str, first_line: int) -> LinkedProse:
         result = LinkedProse("")
-        lines, out = body.split("\n"), []
-        fence, prev_blank, in_list = None, True, False
-        for offset, line in enumerate(lines):
-            number = first_line + offset
-            if fence:
-                self._check_code(line, number, result)
-                out.append(line)
-                if re.match(rf"^ {{0,3}}{fence}{fence[0]}*[ \t]*$", line):
-                    fence = None
-                continue
-            if not line.strip():  # half of all lines: nothing to check or link
-                prev_blank = True
-                out.append(line)
-                continue
-            opened = FENCE.match(line)
-            if opened:
-                fence = opened.group(1)
-                out.append(line)
-                continue
-            indented = line.startswith(("    ", "\t"))
-            if indented and prev_blank and not in_list:
-                self._check_code(line, number, result)
-                out.append(line)  # an indented code block
-                continue
-            in_list = bool(LIST_ITEM.match(line)) or (in_list and (indented or not prev_blank))
-            prev_blank = False
-            out.append(self._line(line, number, result))
+        lines = body.split("\n")
+        blocks = split_blocks(lines, first_line, result.errors, self.untrusted)
+        out: list[str] = []
+        last_cited: dict[str, set[int]] = {}
+        for n, block in enumerate(blocks):
+            if block.kind in ("paragraph", "item", "heading", "table"):
+                follows_quote = _next_is_placed(blocks, n)
+                lines, last_cited = self._prose(block, n, result, follows_quote)
+                out.extend(lines)
+            elif block.kind == "placed":
+                out.append(self._placed(block, result))
+                if last_cited:
+                    result.placed_after.append((block.quote_id, last_cited))
+            else:
+                if block.kind == "code":
+                    for line, number in zip(block.lines, block.numbers):
+                        self._check_code(line, number, 1, result)
+                out.extend(block.lines)
         result.markdown = "\n".join(out)
         return result
 
-    def _line(self, line: str, number: int, result: LinkedProse) -> str:
-        stripped = line.strip()
-        if stripped.startswith("[[quote:") and stripped.endswith("]]") and self.place_quote:
-            qid = stripped[len("[[quote:"):-2].strip()
-            block = self.place_quote(qid)
-            if block is None:
-                result.errors.append((number, f"[[quote:{qid}]] names no quote of this brief",
-                                      "use the id of an entry under 'quotes:'"))
-                return ""
-            return block
-        ref = REF_DEF.match(line)
-        if ref:
-            self._check_url(ref.group(1), number, result)
-            return line
-        autolink = not HEADING.match(line) and not SKIP_LINE.match(line)
-        return self._inline(line, number, result, autolink)
+    def _placed(self, block: Block, result: LinkedProse) -> str:
+        qid, number = block.quote_id, block.numbers[0]
+        found = self.place_quote(qid) if self.place_quote else None
+        if found is None:
+            if self.place_quote is None:
+                result.errors.append(Issue(number, 1, f"[[quote:{qid}]] only works in a brief",
+                                           "quote the words in a brief, under 'quotes:'"))
+            else:
+                result.errors.append(Issue(number, 1, f"[[quote:{qid}]] names no quote of this brief",
+                                           "use the id of an entry under 'quotes:'"))
+            return ""
+        result.placed.append(qid)
+        return found
 
-    def _inline(self, line: str, number: int, result: LinkedProse, autolink: bool) -> str:
-        if "[" not in line and "`" not in line and "<" not in line:
-            return self._text(line, result, autolink)  # nothing but text: the common case
-        out, pos = [], 0
-        for token in INLINE.finditer(line):
-            out.append(self._text(line[pos : token.start()], result, autolink))
-            out.append(self._token(token, number, result))
+    # -- one prose block ----------------------------------------------------------------
+    def _prose(self, block: Block, n: int, result: LinkedProse, follows_quote: bool) -> list[str]:
+        text = "\n".join(block.lines)
+        starts = _line_starts(block.lines)
+        pieces, cited = self._pieces(text, block, starts, result)
+        result.cited.update((source, p) for source, paragraphs in cited.items() for p in paragraphs)
+        shown = "".join(p.shown for p in pieces)
+        spans, quoted = self._quotations(shown, pieces, block, starts, cited, result)
+        autolink = self.autolink and block.kind != "heading"
+        mentions: list[tuple[str, int, int]] = []
+        markdown = self._emit(pieces, spans, autolink, mentions, result)
+        anchor = ""
+        if block.kind in ("paragraph", "item") and mentions:
+            anchor = f"b{n}"
+            markdown = _with_anchor(markdown, anchor, block.kind)
+        self._record_mentions(mentions, shown, anchor, pieces, result)
+        if self.require_citations and block.kind in ("paragraph", "item", "table") \
+                and not cited and not quoted and not follows_quote and not _points_elsewhere(pieces):
+            result.errors.append(Issue(block.numbers[0], 1, "this paragraph cites no source "
+                                       "paragraph and quotes no source",
+                                       "cite the passage it rests on, e.g. [[source-id#p3]], or "
+                                       "quote the source's words", rule="uncited-paragraph"))
+        return markdown.split("\n"), cited
+
+    def _pieces(self, text: str, block: Block, starts: list[int], result: LinkedProse):
+        """Split a block into text and tokens, resolving each token once."""
+        pieces: list[_Piece] = []
+        cited: dict[str, set[int]] = {}
+        pos = 0
+        fast = "[" not in text and "`" not in text and "<" not in text
+        for token in () if fast else INLINE.finditer(text):
+            if token.start() > pos:
+                pieces.append(_Piece(pos, token.start(), text[pos:token.start()]))
+            pieces.append(self._token(token, block, starts, cited, result))
             pos = token.end()
-        out.append(self._text(line[pos:], result, autolink))
-        return "".join(out)
+        if pos < len(text):
+            pieces.append(_Piece(pos, len(text), text[pos:]))
+        if not fast:
+            for piece in pieces:
+                if piece.kind == "text":
+                    for stray in STRAY_BRACKETS.finditer(piece.shown):
+                        line, col = _position(block, starts, piece.start + stray.start())
+                        result.errors.append(Issue(line, col, f"unbalanced brackets: "
+                                                   f"'{piece.shown[max(0, stray.start() - 20):stray.end() + 20].strip()}'",
+                                                   "a wikilink is [[id]] or [[id|label]]: close "
+                                                   "or remove the brackets"))
+        return pieces, cited
 
-    def _check_code(self, code: str, number: int, result: LinkedProse) -> None:
+    def _token(self, token: re.Match, block: Block, starts, cited, result) -> _Piece:
+        line, col = _position(block, starts, token.start())
+        raw = token.group()
+        piece = _Piece(token.start(), token.end(), MASK * len(raw), "other", raw)
+        if token.group("code"):
+            self._check_code(raw, line, col, result)
+            inner = raw.strip("`")
+            piece.kind, piece.shown = "code", MASK * len(inner)
+            return piece
+        if token.group("wiki"):
+            return self._wikilink(token, piece, line, col, cited, result)
+        if token.group("link"):
+            if raw.startswith("!") and self.untrusted:
+                result.errors.append(Issue(line, col, "images are not allowed in brief prose",
+                                           "describe the image in words, or link its source"))
+            elif token.group("url") is not None:
+                self._check_url(token.group("url"), line, col, result)
+            elif self.untrusted:
+                self._check_url(raw, line, col, result)
+            return piece
+        if self.untrusted and token.group("autolink"):
+            self._check_url(raw[1:-1], line, col, result)
+            piece.markdown = html.escape(raw)
+            return piece
+        if self.untrusted:
+            result.errors.append(Issue(line, col, f"raw HTML is not allowed in brief prose: '{raw[:40]}'",
+                                       "write Markdown instead (*emphasis*, **strong**, lists, tables)"))
+            piece.markdown = html.escape(raw)
+        return piece
+
+    def _check_code(self, code: str, line: int, col: int, result: LinkedProse) -> None:
         """Raw HTML is refused in brief code too: no fence or backtick trick can smuggle it."""
         if self.untrusted:
             for tag in HTML_ANYWHERE.finditer(code):
-                result.errors.append((number, "raw HTML is not allowed in brief prose, not even in "
-                                      f"code: '{code[tag.start():tag.start() + 40]}'",
-                                      "describe the markup in words"))
+                result.errors.append(Issue(line, col, "raw HTML is not allowed in brief prose, not "
+                                           f"even in code: '{code[tag.start():tag.start() + 40]}'",
+                                           "describe the markup in words"))
 
-    def _token(self, token: re.Match, number: int, result: LinkedProse) -> str:
-        if token.group("code"):
-            self._check_code(token.group(), number, result)
-            return token.group()
-        if token.group("wiki"):
-            return self._wikilink(token, number, result)
-        if token.group("link"):
-            if token.group().startswith("!") and self.untrusted:
-                result.errors.append((number, "images are not allowed in brief prose",
-                                      "describe the image in words, or link its source"))
-            elif token.group("url") is not None:
-                self._check_url(token.group("url"), number, result)
-            return token.group()
-        if self.untrusted and token.group("autolink"):
-            self._check_url(token.group()[1:-1], number, result)
-            return html.escape(token.group())
-        if self.untrusted:
-            tag = token.group()[:40]
-            result.errors.append((number, f"raw HTML is not allowed in brief prose: '{tag}'",
-                                  "write Markdown instead (*emphasis*, **strong**, lists, tables)"))
-            return html.escape(token.group())
-        return token.group()
-
-    def _check_url(self, url: str, number: int, result: LinkedProse) -> None:
+    def _check_url(self, url: str, line: int, col: int, result: LinkedProse) -> None:
         """Brief prose links only through wikilinks, which the index checks; no other link
         (web address, file path or #anchor) can then break, leak or run script."""
         if not self.untrusted:
             return
         url = html.unescape(url).strip().strip("<>")
-        result.errors.append((number, f"links in brief prose must be wikilinks, not '{url[:60]}'",
-                              "write [[id]] or [[id|label]]; web addresses belong in a "
-                              "source's metadata (url)"))
+        result.errors.append(Issue(line, col, f"links in brief prose must be wikilinks, not '{url[:60]}'",
+                                   "write [[id]] or [[id|label]]; web addresses belong in a "
+                                   "source's metadata (url)"))
 
-    def _wikilink(self, token: re.Match, number: int, result: LinkedProse) -> str:
+    def _wikilink(self, token: re.Match, piece: _Piece, line: int, col: int, cited, result) -> _Piece:
         raw, label = token.group("target").strip(), token.group("label")
         if raw.startswith(TITLE_PREFIX):  # words in quotation marks that are not a quotation
-            return "\u201c" + md_text(raw[len(TITLE_PREFIX):].strip()) + "\u201d"
+            words = raw[len(TITLE_PREFIX):].strip()
+            piece.kind, piece.markdown = "title", "\u201c" + md_text(words) + "\u201d"
+            piece.shown = MASK * (len(words) + 2)
+            return piece
+        if raw.startswith(QUOTE_PREFIX):
+            result.errors.append(Issue(line, col, f"[[{raw}]] must be alone on its line",
+                                       "put the quote on a line of its own, with blank lines around it"))
+            return piece
         text, _, anchor = raw.partition("#")
         target = self.resolver.resolve(text.strip())
         if target is None:
             hint = self.resolver.suggest(text.strip())
-            result.errors.append((number, f"unresolved reference [[{raw}]]",
-                                  ("did you mean " + ", ".join(hint) + "?") if hint
-                                  else "use an id, a name or an alias of an actor, agreement, "
-                                       "topic, source or glossary term"))
-            return md_text(label or raw)
+            result.errors.append(Issue(line, col, f"unresolved reference [[{raw}]]", _suggestion(hint, text.strip())))
+            piece.kind, piece.markdown = "wiki", md_text(label or raw)
+            piece.shown = label or raw
+            return piece
         if anchor:
-            target = Target(target.id, target.page, anchor, target.name)
+            target = Target(target.id, target.page, anchor, target.name, target.title, target.is_source)
             if not self.resolver.has_anchor(target):
-                result.errors.append((number, f"[[{raw}]]: '{target.id}' has no anchor '#{anchor}'",
-                                      "paragraph anchors are #p1, #p2, … as numbered on the source page"))
-        shown = md_text(label.strip()) if label and label.strip() else md_text(target.name)
-        if anchor.startswith("p") and not (label and label.strip()):
+                result.errors.append(Issue(line, col, f"[[{raw}]]: '{target.id}' has no anchor '#{anchor}'",
+                                           "paragraph anchors are #p1, #p2, … as numbered on the source page"))
+            elif target.is_source and anchor[1:].isdigit():
+                cited.setdefault(target.id, set()).add(int(anchor[1:]))
+                self._check_label(raw, label, int(anchor[1:]), line, col, result)
+        custom = label is not None and label.strip()
+        shown_text = label.strip() if custom else target.name
+        shown = md_text(shown_text)
+        if target.is_source and anchor.startswith("p") and not custom:
             shown += f" ¶{anchor[1:]}"
+            shown_text += f" ¶{anchor[1:]}"
+        piece.kind, piece.label, piece.target, piece.shown = "wiki", shown, target.id, shown_text
         result.mentions.add(target.id)
         if target.id == self.self_id and not anchor:
-            return shown  # a page never links to itself
-        self.linked.add(target.id)
-        return self.link(target, shown)
+            piece.markdown = shown  # a page never links to itself
+        else:
+            self.linked.add(target.id)
+            piece.markdown = self.link(target, shown)
+        return piece
 
-    def _text(self, text: str, result: LinkedProse, autolink: bool) -> str:
+    def _check_label(self, raw: str, label: str | None, number: int, line: int, col: int, result) -> None:
+        """A hand-written label may shorten a citation, never name another paragraph."""
+        if not label:
+            return
+        for named in LABEL_NUMBER.finditer(label):
+            if int(named.group(1)) != number:
+                result.errors.append(Issue(line, col, f"[[{raw}|{label}]]: the label names "
+                                           f"¶{named.group(1)}, but the link goes to ¶{number}",
+                                           f"drop the label ([[{raw}]] writes its own) or fix the number"))
+                return
+
+    # -- quotations -------------------------------------------------------------------------
+    def _quotations(self, shown: str, pieces, block: Block, starts, cited, result):
+        """Verify every quotation of the block; the spans of verified ones get links."""
+        if self.verifier is None or not any(c in shown for c in "\"'\u2018\u2019\u201c\u201d"):
+            return [], False
+        found = scan(shown)
+        for offset in found.unclosed:
+            line, col = _position(block, starts, _block_offset(pieces, offset))
+            result.errors.append(Issue(line, col, "this quotation mark is never closed",
+                                       "close the quotation, or remove the mark"))
+        verified: list[tuple[Span, str, str]] = []
+        quoted = False
+        for span in found.spans:
+            inner = shown[span.inner[0]:span.inner[1]]
+            if MASK in inner or not _has_words(inner):
+                continue  # a quotation of code or of a [[title:…]] is not a quotation
+            words = quoted_words(inner)
+            line, col = _position(block, starts, _block_offset(pieces, span.start))
+            verdict = self.verifier.verify(words, cited)
+            if verdict.match is None:
+                result.errors.append(Issue(line, col, verdict.message, verdict.hint))
+                continue
+            if verdict.message:  # verified, with an error or a rule's warning about it
+                result.errors.append(Issue(line, col, verdict.message, verdict.hint, verdict.rule))
+                if not verdict.rule:
+                    continue
+            quoted = True
+            result.quotations.append(InlineQuotation(words, line, col, verdict.match))
+            for source_id, paragraphs in cited.items():
+                if source_id == verdict.match.source:
+                    result.evidence += [(source_id, p, verdict.match.paragraph) for p in paragraphs]
+            href, title = self.verifier.link(self.page, verdict.match)
+            verified.append((span, href, title))
+        return verified, quoted
+
+    # -- output -------------------------------------------------------------------------
+    def _emit(self, pieces: list[_Piece], spans, autolink: bool, mentions, result) -> str:
+        """The block's Markdown: tokens as resolved, text escaped and auto-linked, and each
+        verified quotation wrapped in a link to its passage (nothing linked inside it)."""
+        bounds = [(s.start, s.end, href, title) for s, href, title in spans]
+        out: list[str] = []
+        visible = 0
+        q = 0  # the next quotation
+        for piece in pieces:
+            length = len(piece.shown)
+            lo, hi = visible, visible + length
+            visible = hi
+            if q >= len(bounds) or bounds[q][0] >= hi and not _inside(bounds, q, lo):
+                out.append(self._piece(piece, autolink, lo, mentions, result))
+                continue
+            out.append(self._split_piece(piece, lo, hi, bounds, q, autolink, mentions, result))
+            while q < len(bounds) and bounds[q][1] <= hi:
+                q += 1
+        return "".join(out)
+
+    def _split_piece(self, piece, lo, hi, bounds, q, autolink, mentions, result) -> str:
+        """A piece that a quotation starts, ends or covers: cut it at the boundaries."""
+        out: list[str] = []
+        cut = lo
+        while cut < hi:
+            while q < len(bounds) and bounds[q][1] <= cut:
+                q += 1
+            if q < len(bounds) and bounds[q][0] <= cut < bounds[q][1]:
+                stop = min(hi, bounds[q][1])
+                if cut == bounds[q][0]:
+                    out.append(f'<a class="bf-q" href="{bounds[q][2]}" title="{bounds[q][3]}">')
+                out.append(self._plain(piece, cut - lo, stop - lo))
+                if stop == bounds[q][1]:
+                    out.append("</a>")
+            else:
+                stop = min(hi, bounds[q][0]) if q < len(bounds) else hi
+                if piece.kind == "text":
+                    out.append(self._text(piece.shown[cut - lo:stop - lo], result, autolink, cut, mentions))
+                else:
+                    out.append(self._plain(piece, cut - lo, stop - lo))
+            cut = stop
+        return "".join(out)
+
+    def _plain(self, piece: _Piece, a: int, b: int) -> str:
+        """Part of a piece inside a quotation: its words only, never a link."""
+        if piece.kind == "text":
+            return self._escape(piece.shown[a:b])
+        if piece.kind == "wiki":
+            return md_text(piece.shown[a:b])
+        if piece.kind == "code":
+            return piece.markdown if a == 0 else ""
+        return piece.markdown if a == 0 else ""
+
+    def _piece(self, piece: _Piece, autolink: bool, at: int, mentions, result) -> str:
+        if piece.kind == "text":
+            return self._text(piece.shown, result, autolink, at, mentions)
+        if piece.kind == "wiki" and piece.target:
+            mentions.append((piece.target, at, at + len(piece.shown)))
+        return piece.markdown
+
+    def _text(self, text: str, result: LinkedProse, autolink: bool, at: int = 0, mentions=None) -> str:
         if not text:
             return text
         if not autolink:
@@ -240,6 +608,8 @@ class ProseLinker:
                 continue
             self.linked.add(target_id)
             result.mentions.add(target_id)
+            if mentions is not None:
+                mentions.append((target_id, at + start, at + end))
             out.append(self._escape(text[pos:start]))
             out.append(self.link(self.resolver.target(target_id), self._escape(text[start:end])))
             pos = end
@@ -250,3 +620,102 @@ class ProseLinker:
         if not self.untrusted:
             return text
         return text.replace("<", "&lt;").replace("{", "&#123;")
+
+    def _record_mentions(self, mentions, shown: str, anchor: str, pieces, result: LinkedProse) -> None:
+        for target, start, end in mentions:
+            if target in result.snippets or target == self.self_id:
+                continue
+            lo, hi = sentence_bounds(shown, start, end)
+            result.snippets[target] = Mention(
+                target, self.page, anchor, _readable(shown[lo:start]), _readable(shown[start:end]),
+                _readable(shown[end:hi]))
+
+
+def _next_is_placed(blocks: list[Block], n: int) -> bool:
+    """The block introduces what follows: a placed quote, or (when it ends with a colon) a
+    list or table, which is checked itself."""
+    lead_in = blocks[n].lines[-1].rstrip().endswith(":")
+    for block in blocks[n + 1:]:
+        if block.kind == "raw" and not "".join(block.lines).strip():
+            continue
+        return block.kind == "placed" or (lead_in and block.kind in ("item", "table"))
+    return False
+
+
+def _suggestion(close: list[str], text: str) -> str:
+    if close:
+        return "did you mean " + ", ".join(close) + "?"
+    return ("use an id, a name or an alias of an actor, agreement, topic, source or glossary term, "
+            f"or create the brief: briefing new actor \"{text}\"")
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _position(block: Block, starts: list[int], offset: int) -> tuple[int, int]:
+    """(file line, 1-based column) of an offset into the block's text."""
+    index = 0
+    for i, start in enumerate(starts):
+        if start > offset:
+            break
+        index = i
+    return block.numbers[index], offset - starts[index] + 1
+
+
+def _block_offset(pieces: list[_Piece], visible: int) -> int:
+    """The offset in the block's text of a character of its shown text."""
+    pos = 0
+    for piece in pieces:
+        if visible < pos + len(piece.shown):
+            return piece.start + min(visible - pos, piece.end - piece.start - 1)
+        pos += len(piece.shown)
+    return pieces[-1].end if pieces else 0
+
+
+def _inside(bounds, q: int, at: int) -> bool:
+    return q < len(bounds) and bounds[q][0] <= at < bounds[q][1]
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _points_elsewhere(pieces: list[_Piece]) -> bool:
+    """A line that only points elsewhere ('See [[x]].'), or a list of links."""
+    if not any(p.kind == "wiki" for p in pieces):
+        return False
+    words = {w.lower() for p in pieces if p.kind == "text" for w in _WORDS.findall(p.shown)}
+    return words <= POINTER_WORDS
+
+
+def _with_anchor(markdown: str, anchor: str, kind: str) -> str:
+    """An anchor at the start of the block, so backlinks can point at the paragraph."""
+    span = f'<span class="bf-anchor" id="{anchor}"></span>'
+    if kind == "item":
+        marker = LIST_ITEM.match(markdown)
+        if marker:
+            return markdown[:marker.end()] + span + markdown[marker.end():]
+    indent = len(markdown) - len(markdown.lstrip(" "))
+    return markdown[:indent] + span + markdown[indent:]
+
+
+def sentence_bounds(text: str, start: int, end: int, limit: int = 110) -> tuple[int, int]:
+    """The bounds of the sentence around [start, end), at most `limit` characters each side."""
+    lo = 0
+    for stop in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        lo = stop.end()
+    hit = _SENTENCE_END.search(text, end)
+    hi = hit.end() if hit else len(text)
+    lo = max(lo, start - limit)
+    hi = min(hi, end + limit)
+    return lo, hi
+
+
+def _readable(text: str) -> str:
+    """Shown text as a plain snippet: one line, no emphasis marks, no masked code."""
+    return " ".join(EMPHASIS.sub("", text.replace(MASK, "")).split()) if text else ""

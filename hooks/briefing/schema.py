@@ -30,9 +30,10 @@ class Context:
     doc: YamlDoc
     problems: Problems
 
-    def error(self, where: tuple, message: str, hint: str = "") -> None:
+    def error(self, where: tuple, message: str, hint: str = "", rule: str = "") -> None:
         name = ".".join(str(p) for p in where if not isinstance(p, int)) or "front matter"
-        self.problems.add(self.path, self.doc.line(*where), message, hint, field=name)
+        self.problems.add(self.path, self.doc.line(*where), message, hint, field=name,
+                          col=self.doc.col(*where), rule=rule)
 
 
 def _label(where: tuple) -> str:
@@ -144,6 +145,18 @@ class Date(Type):
     def schema(self):
         pattern = r"^\d{4}-\d{2}-\d{2}$" if self.full else r"^\d{4}(-\d{2}(-\d{2})?)?$"
         return {"type": ["string", "integer"] if not self.full else "string", "pattern": pattern}
+
+
+@dataclass
+class Bool(Type):
+    def check(self, value, where, ctx):
+        if not isinstance(value, bool):
+            ctx.error(where, f"{_label(where)} must be true or false, not {_show(value)}")
+            return INVALID
+        return value
+
+    def schema(self):
+        return {"type": "boolean"}
 
 
 @dataclass

@@ -16,13 +16,15 @@ def split_paragraphs(text: str, boilerplate: set[int], headings: set[int]):
     """(paragraphs, headings by the number of the paragraph they precede)."""
     paragraphs: list[Paragraph] = []
     before: dict[int, str] = {}
+    offset = 0  # code points from the start of the text to the line
     for number, line in enumerate(text.split("\n"), start=1):
+        start, offset = offset, offset + len(line) + 1
         if not line.strip() or number in boilerplate:
             continue
         if number in headings:
             before[len(paragraphs) + 1] = line.strip()
             continue
-        paragraphs.append(Paragraph(len(paragraphs) + 1, line, number))
+        paragraphs.append(Paragraph(len(paragraphs) + 1, line, number, start))
     return paragraphs, before
 
 

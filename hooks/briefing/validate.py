@@ -6,12 +6,14 @@ of the file is still built, so that one run reports every problem.
 """
 from __future__ import annotations
 
+import datetime
 import re
 
-from .formats import AGREEMENT_DATES, FORMATS, LIKELIHOODS
+from .dates import PartialDate
+from .formats import AGREEMENT_DATES, FORMATS, LIKELIHOODS, PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
 from .load import RawBrief, RawCorpus, RawSource
 from .model import (Actor, Agreement, Briefing, Entity, Event, GlossaryTerm, Judgment, Quote,
-                    Role, Source, Topic, TopicActor)
+                    Role, Source, Stub, Topic, TopicActor)
 from .problems import Problems
 from .schema import Context
 from .sources import split_paragraphs
@@ -41,30 +43,37 @@ def _common(fields: dict, raw_id: str, path: str, doc) -> dict:
     )
 
 
-def _quotes(fields: dict, owner: str, ctx: Context) -> list[Quote]:
-    quotes, seen = [], set()
-    for i, entry in _valid(fields, "quotes"):
+def _quotes(fields: dict, owner: str, ctx: Context) -> tuple[list[Quote], list[str]]:
+    """The valid quotes, and the ids of the entries with errors: those ids still count, so a
+    typo inside a quote is one error, not also a missing [[quote:…]] or judgment quote."""
+    quotes, broken, seen = [], [], set()
+    for i, entry in enumerate(fields.get("quotes") or []):
         number = i + 1
-        qid = entry.get("id") or str(number)
+        qid = (entry.get("id") if isinstance(entry, dict) else None) or str(number)
         if qid in seen:
-            ctx.error(("quotes", number - 1, "id"), f"the quote id '{qid}' is used twice in this brief",
+            ctx.error(("quotes", i, "id"), f"the quote id '{qid}' is used twice in this brief",
                       "give each quote its own id")
         seen.add(qid)
+        if not isinstance(entry, dict) or entry.get("__invalid__"):
+            broken.append(qid)
+            continue
         quotes.append(Quote(
             text=entry["text"], source=entry["source"], owner=owner, number=number,
-            line=ctx.doc.line("quotes", number - 1, "text"), id=qid, speaker=entry.get("speaker"),
-            note=entry.get("note"), credibility=entry.get("credibility")))
-    return quotes
+            line=ctx.doc.line("quotes", i, "text"), id=qid, speaker=entry.get("speaker"),
+            note=entry.get("note"), credibility=entry.get("credibility"), owner_path=ctx.path,
+            col=ctx.doc.col("quotes", i, "text")))
+    return quotes, broken
 
 
 def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
     line = ctx.doc.line
-    if kind == "actor":
-        return dict(type=fields.get("type") or "organization", country=fields.get("country"),
+    if kind == "actor":  # an invalid type is None: unknown, so nothing is checked against it
+        return dict(type=fields.get("type"), country=fields.get("country"),
                     roles=[Role(r["title"], r["of"], r.get("from"), r.get("to"), line("roles", i))
                            for i, r in _valid(fields, "roles")])
     if kind == "agreement":
-        return dict(type=fields.get("type") or "other", status=fields.get("status") or "proposed",
+        check_date_order(fields, ctx)
+        return dict(type=fields.get("type"), status=fields.get("status") or "unknown",
                     dates={d: fields[d] for d in AGREEMENT_DATES if fields.get(d)},
                     parties=fields.get("parties") or [], signatories=fields.get("signatories") or [],
                     mediators=fields.get("mediators") or [], location=fields.get("location"),
@@ -103,15 +112,56 @@ def check_judgment_language(judgment: dict, where: tuple, ctx: Context) -> None:
                   "ICD 203 keeps confidence out of the likelihood sentence; put it in 'confidence'")
 
 
-def validate_brief(raw: RawBrief, problems: Problems) -> Entity | None:
+def check_date_order(fields: dict, ctx: Context) -> None:
+    """An agreement's dates run proposed, signed, ratified, in force, expires."""
+    known = [(name, fields[name]) for name in AGREEMENT_DATES if fields.get(name)]
+    for (early, early_date), (late, late_date) in zip(known, known[1:]):
+        if early_date.definitely_after(late_date):
+            ctx.error((early,), f"'{early}' ({early_date.iso()}) is after '{late}' ({late_date.iso()})",
+                      "the dates run " + ", ".join(AGREEMENT_DATES) + "; check both")
+
+
+def _today() -> datetime.date:
+    return datetime.date.today()
+
+
+def check_brief_text(entity: Entity, ctx: Context) -> None:
+    """Nothing passes silently: a date in the future, or the scaffold's placeholders."""
+    if entity.updated and entity.updated.as_date() > _today():
+        ctx.error(("updated",), f"'updated' is {entity.updated.iso()}, a date in the future",
+                  f"write the date you last reviewed the brief (today is {_today().isoformat()})")
+    if entity.summary.strip() == PLACEHOLDER_SUMMARY:
+        ctx.error(("summary",), f"the summary is still the scaffold's placeholder \"{PLACEHOLDER_SUMMARY}\"",
+                  "write one or two sentences that sum up the brief", rule="placeholder-text")
+    at = entity.body.find(PLACEHOLDER_BODY)
+    if at >= 0:
+        line = entity.body_line + entity.body.count("\n", 0, at)
+        ctx.problems.add(ctx.path, line, f"the prose is still the scaffold's placeholder "
+                         f"\"{PLACEHOLDER_BODY} …\"", "replace it with the analysis, citing the sources",
+                         col=at - entity.body.rfind("\n", 0, at), rule="placeholder-text")
+
+
+def stub(raw: RawBrief) -> Stub:
+    """A brief that could not be read: its id and what could be read of its names."""
+    names = raw.names
+    entity = Stub(id=raw.id, name=names[0] if names else raw.id, summary="", path=raw.path,
+                  aliases=names[1:])
+    entity.kind = raw.kind
+    return entity
+
+
+def validate_brief(raw: RawBrief, problems: Problems) -> Entity:
+    if raw.doc is None:
+        return stub(raw)
     ctx = Context(raw.path, raw.doc, problems)
     fields = FORMATS[raw.kind].check(raw.doc.value, (), ctx)
     if not isinstance(fields, dict):
-        return None
+        return stub(raw)
     entity = ENTITY_CLASSES[raw.kind](
         **_common(fields, raw.id, raw.path, raw.doc), **_kind_fields(raw.kind, fields, raw.id, ctx))
-    entity.quotes = _quotes(fields, raw.id, ctx)
+    entity.quotes, entity.broken_quotes = _quotes(fields, raw.id, ctx)
     entity.body, entity.body_line = raw.body, raw.body_line
+    check_brief_text(entity, ctx)
     return entity
 
 
@@ -125,17 +175,26 @@ def _line_set(specs, limit: int, ctx: Context, name: str) -> set[int]:
     return lines
 
 
-def validate_source(raw: RawSource, problems: Problems) -> Source | None:
+def _source_stub(raw: RawSource) -> Stub:
+    entity = Stub(id=raw.id, name=raw.id, summary="", path=raw.meta_path)
+    entity.kind = "source"
+    return entity
+
+
+def validate_source(raw: RawSource, problems: Problems) -> Source | Stub:
+    if raw.doc is None:
+        return _source_stub(raw)
     ctx = Context(raw.meta_path, raw.doc, problems)
     fields = FORMATS["source"].check(raw.doc.value, (), ctx)
     if not isinstance(fields, dict):
-        return None
+        return _source_stub(raw)
     if fields.get("sha256") and fields["sha256"] != raw.sha256:
         ctx.error(("sha256",), f"the source text was changed: {raw.text_path} no longer matches "
                   f"its sha256 (the file's is {raw.sha256})",
-                  "a source is never edited: restore the original text; a new version of an "
-                  "article is a new source (make import-source)")
-    total = raw.text.count("\n") + 1
+                  f"a source is never edited: restore it with `git checkout -- {raw.text_path}`; "
+                  "a new version of an article is a new source (`briefing import-source`)")
+    # The number of lines as an editor shows them: a final newline ends the last line.
+    total = raw.text.count("\n") + (0 if raw.text.endswith("\n") else 1)
     reliability = fields.get("reliability") or {}
     paragraphs, headings = split_paragraphs(
         raw.text, _line_set(fields.get("boilerplate"), total, ctx, "boilerplate"),
@@ -149,7 +208,7 @@ def validate_source(raw: RawSource, problems: Problems) -> Source | None:
         published=fields.get("published"), republished_from=fields.get("republished_from"),
         url=fields.get("url"), language=fields.get("language"), sha256=fields.get("sha256") or "",
         grade=reliability.get("grade"), rationale=reliability.get("rationale"),
-        notes=fields.get("notes"), text_path=raw.text_path, paragraphs=paragraphs,
+        notes=fields.get("notes"), text_path=raw.text_path, text=raw.text, paragraphs=paragraphs,
         headings=headings)
     source.summary = describe_source(source)
     return source
@@ -175,7 +234,7 @@ def validate_glossary(doc, problems: Problems, path: str) -> list[GlossaryTerm]:
 
 
 def validate_briefs(raw: list[RawBrief], problems: Problems) -> list[Entity]:
-    return [entity for brief in raw if (entity := validate_brief(brief, problems))]
+    return [validate_brief(brief, problems) for brief in raw]
 
 
 def validate(raw: RawCorpus, problems: Problems, entities: list[Entity] | None = None) -> Briefing:
@@ -183,8 +242,8 @@ def validate(raw: RawCorpus, problems: Problems, entities: list[Entity] | None =
     `workers`); otherwise they are validated here from `raw.briefs`."""
     briefing = Briefing()
     for entity in validate_briefs(raw.briefs, problems) if entities is None else entities:
-        getattr(briefing, f"{entity.kind}s").append(entity)
-    briefing.sources = [s for raw_source in raw.sources if (s := validate_source(raw_source, problems))]
+        (briefing.stray if entity.kind is None else getattr(briefing, f"{entity.kind}s")).append(entity)
+    briefing.sources = [validate_source(raw_source, problems) for raw_source in raw.sources]
     if raw.glossary is not None:
         briefing.glossary = validate_glossary(raw.glossary, problems, briefing.glossary_path)
     return briefing

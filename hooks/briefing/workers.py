@@ -1,4 +1,4 @@
-"""The `check` command on every core: two rounds of forked workers.
+"""`check` on every core: two rounds of forked workers, inside the one route (`pipeline`).
 
 1. Reading, parsing and validating a brief needs nothing from any other brief, so the
    brief files are dealt out like cards (topics, the longest briefs, sort last and would
@@ -6,25 +6,21 @@
    file order.
 2. Once the registries exist (`index.register`), verifying an entity's quotes, checking
    its references and linking its prose need nothing from any other entity either. The
-   workers inherit the index through fork and send back only their problems.
+   workers inherit the index through fork and send back what later stages need: their
+   problems, the source paragraphs cited and the quotation facts.
 
 This process always plays the first hand itself. The problems are exactly those of the
-serial path (tests compare them). Only `check` uses this: the MkDocs build stays serial,
-because `mkdocs serve` runs threads and forking beside threads is unsafe.
+serial route (tests compare them). The build and the live preview stay serial: `mkdocs
+serve` runs threads, and forking beside threads is unsafe.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import replace
 from pathlib import Path
 
 from .index import Index, relate
 from .linking import link_entity, wikilinks_only
-from .load import find, load, load_briefs
-from .model import Briefing, Entity
-from .problems import Problem, Problems
-from .validate import validate, validate_briefs
 
 # Below this many briefs per worker, starting a process and sending its results back
 # costs more than the work it takes over.
@@ -38,69 +34,76 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def load_and_validate(root: Path, problems: Problems, jobs: int = 1) -> Briefing:
-    """`validate(load(root))`, with the briefs spread over up to `jobs` processes."""
-    layout = find(root, problems)
-    slices = _slices(layout.briefs, jobs)
+def validate_parallel(root: Path, paths: list[str], rules: dict, jobs: int = 1) -> list[tuple]:
+    """`store.validate_files` over up to `jobs` processes, in the order of `paths`."""
+    from .store import validate_files
+    slices = _slices(paths, jobs)
     pool = _pool(len(slices) - 1)
     if pool is None:
-        return validate(load(root, problems, layout), problems)
+        return validate_files(root, paths, rules)
     with pool:
-        pending = [pool.apply_async(_validated, (root, paths)) for paths in slices[1:]]
-        entities, found = _validated(root, slices[0])
-        rest = load(root, problems, replace(layout, briefs=[]))  # sources and glossary
+        pending = [pool.apply_async(validate_files, (root, hand, rules)) for hand in slices[1:]]
+        found = validate_files(root, slices[0], rules)
         for result in pending:
-            more_entities, more_found = result.get()
-            entities += more_entities
-            found += more_found
-    entities.sort(key=lambda entity: entity.path)  # the order of layout.briefs
-    problems.items.extend(found)
-    return validate(rest, problems, entities)
-
-
-def _validated(root: Path, paths: list[str]) -> tuple[list[Entity], list[Problem]]:
-    problems = Problems()
-    return validate_briefs(load_briefs(root, paths, problems), problems), problems.items
+            found += result.get()
+    order = {rel: i for i, rel in enumerate(paths)}
+    return sorted(found, key=lambda entry: order[entry[0]])
 
 
 # What round-2 workers inherit through fork (never pickled): the index and the hands.
-_FORKED: tuple[Index, list[list[Entity]]] | None = None
+_FORKED: tuple[Index, list] | None = None
 
 
-def relate_and_link(index: Index, jobs: int = 1) -> None:
+def relate_and_link_parallel(index: Index, linked, jobs: int = 1) -> None:
     """Relate every entity and link every brief's prose (wikilinks only, as `check` does),
-    over up to `jobs` processes. Only the problems are kept; the backlinks and linked prose
-    of the other processes are thrown away, so this serves `check`, never a build."""
+    over up to `jobs` processes. The problems and the facts later stages need (cited
+    paragraphs, quotation counts, citation evidence) come back; linked prose does not, so
+    this serves `check`, never a build."""
     global _FORKED
     hands = _slices(index.entities(), jobs)
-    _FORKED = index, hands  # set before the pool forks, so every worker starts with it
+    _FORKED = index, hands
     try:
         pool = _pool(len(hands) - 1)
         if pool is None:
-            _relate_and_link(index, index.entities())
+            _merge(index, linked, _hand(index, index.entities()))
             return
         with pool:
             pending = [pool.apply_async(_forked_hand, (i,)) for i in range(1, len(hands))]
-            _relate_and_link(index, hands[0])
-            found = [problem for result in pending for problem in result.get()]
+            _merge(index, linked, _hand(index, hands[0]))
+            for result in pending:
+                _merge(index, linked, result.get())
     finally:
         _FORKED = None
-    index.problems.items.extend(found)
 
 
-def _relate_and_link(index: Index, entities: list[Entity]) -> None:
+def _hand(index: Index, entities: list) -> tuple:
+    before = len(index.problems.items)
     linked = wikilinks_only()
     for entity in entities:
         relate(index, entity)
-        if entity.kind != "source":
+        if entity.kind != "source" and not entity.stub:
             link_entity(index, linked, entity)
+    found = index.problems.items[before:]
+    del index.problems.items[before:]
+    cited = {source: set(paragraphs) for source, paragraphs in index.cited_paragraphs.items()}
+    quotations = {path: len(q) for path, q in linked.quotations.items()}
+    return found, cited, linked.evidence, quotations
 
 
-def _forked_hand(hand: int) -> list[Problem]:
+def _forked_hand(hand: int) -> tuple:
     index, hands = _FORKED
-    before = len(index.problems.items)
-    _relate_and_link(index, hands[hand])
-    return index.problems.items[before:]
+    index.cited_paragraphs.clear()  # only this hand's
+    return _hand(index, hands[hand])
+
+
+def _merge(index: Index, linked, facts: tuple) -> None:
+    found, cited, evidence, quotations = facts
+    index.problems.items.extend(found)
+    for source, paragraphs in cited.items():
+        index.cited_paragraphs[source] |= paragraphs
+    linked.evidence.extend(evidence)
+    for path, count in quotations.items():
+        linked.counted[path] = linked.counted.get(path, 0) + count
 
 
 def _pool(workers: int):

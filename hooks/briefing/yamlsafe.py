@@ -35,9 +35,9 @@ Path = tuple  # a path of keys and indexes into the document, e.g. ("roles", 0, 
 
 
 class YamlError(Exception):
-    def __init__(self, message: str, line: int, hint: str = ""):
+    def __init__(self, message: str, line: int, hint: str = "", col: int = 1):
         super().__init__(message)
-        self.message, self.line, self.hint = message, line, hint
+        self.message, self.line, self.hint, self.col = message, line, hint, col
 
 
 @dataclass
@@ -45,15 +45,21 @@ class YamlDoc:
     value: Any
     lines: dict[Path, int] = field(default_factory=dict)
     first_line: int = 1
+    cols: dict[Path, int] = field(default_factory=dict)
+
+    def _known(self, path: tuple) -> tuple:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return path
 
     def line(self, *path) -> int:
         """The line of the value at `path`, or of its nearest ancestor we know."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.first_line
+        known = self._known(tuple(path))
+        return self.lines[known] if known else self.first_line
+
+    def col(self, *path) -> int:
+        known = self._known(tuple(path))
+        return self.cols.get(known, 1) if known else 1
 
 
 # Plain words YAML 1.1 resolves to something other than text (booleans and null).
@@ -110,7 +116,8 @@ def _build(loader, offset: int) -> YamlDoc:
     """The document from the loader's events. One flat loop with local names: this runs
     once per YAML event (about 100 per brief), so it is the hot path of `check`."""
     lines: dict[Path, int] = {}
-    doc = YamlDoc(None, lines, offset + 1)
+    cols: dict[Path, int] = {}
+    doc = YamlDoc(None, lines, offset + 1, cols)
     stack: list[_Frame] = []
     count, done = 0, False
     get_event = loader.get_event
@@ -125,6 +132,7 @@ def _build(loader, offset: int) -> YamlDoc:
                 raise YamlError(f"more than {MAX_VALUES} values", line, "split the file")
             if done:
                 raise YamlError("only one YAML document is allowed", line)
+            col = event.start_mark.column + 1
             if kind is _SCALAR:
                 value = event.value if _plain_text(event) else _scalar(event, line)
             else:
@@ -132,7 +140,7 @@ def _build(loader, offset: int) -> YamlDoc:
                 continue
         elif kind is _MAP_END or kind is _SEQ_END:
             frame = stack.pop()
-            value, line = frame.container, frame.line
+            value, line, col = frame.container, frame.line, 1
         elif kind is _ALIAS:
             raise YamlError(_NO_ANCHORS, line, _NO_ANCHORS_HINT)
         elif kind is _DOC_START and done:
@@ -142,7 +150,7 @@ def _build(loader, offset: int) -> YamlDoc:
         if not stack:
             doc.value, done = value, True
         else:
-            _place(stack[-1], value, line, lines)
+            _place(stack[-1], value, line, lines, col, cols)
     return doc
 
 
@@ -166,10 +174,12 @@ def _open(stack: list[_Frame], event, kind, line: int) -> None:
     stack.append(_Frame({} if kind is _MAP_START else [], path, line))
 
 
-def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int]) -> None:
+def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int], col: int,
+           cols: dict[Path, int]) -> None:
     """Put a finished value into its container: a list item, a mapping key or its value."""
     if frame.is_list:
         lines[frame.path + (len(frame.container),)] = line
+        cols[frame.path + (len(frame.container),)] = col
         frame.container.append(value)
     elif frame.key is None:  # this value is a key
         if not isinstance(value, (str, int, float, bool)):
@@ -177,12 +187,50 @@ def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int]) -> None
         key = str(value)
         if key in frame.container:
             raise YamlError(f"the key '{key}' appears twice", line,
-                            f"keep one '{key}' and delete the other")
+                            f"keep one '{key}' and delete the other", col)
         frame.key = key
         lines[frame.path + (key,)] = line
+        cols[frame.path + (key,)] = col
     else:
         frame.container[frame.key] = value
+        if col > 1 or not isinstance(value, (dict, list)):
+            cols[frame.path + (frame.key,)] = col
         frame.key = None
+
+
+# libyaml's messages, in words a contributor can act on: (part of the problem, message, hint).
+_EXPLAINED = (
+    ("found character '\\t'", "a tab character: YAML indentation must use spaces",
+     "replace the tab with spaces"),
+    ("mapping values are not allowed", "a ':' where YAML does not expect one",
+     "put a value that contains ': ' in quotes, or check the indentation of this line"),
+    ("expected <block end>", "this line is indented differently from the lines before it",
+     "indent it like the other fields at its level"),
+    ("could not find expected ':'", "a line that is not 'field: value'",
+     "add the ':' after the field name, or join the line to the one before"),
+    ("end of stream", "a quoted value that is never closed",
+     "close the quotation mark that opens on this line"),
+    ("did not find expected key", "this line does not fit the list or mapping around it",
+     "check its indentation and the '-' that starts each list entry"),
+    ("did not find expected '-' indicator", "a list entry that does not start with '-'",
+     "start each list entry with '- '"),
+)
+
+
+def _where(err: yaml.MarkedYAMLError):
+    """The mark where the mistake is: for a value that is never closed, where it opens."""
+    if err.context_mark is not None and "end of stream" in (err.problem or ""):
+        return err.context_mark
+    return err.problem_mark or err.context_mark
+
+
+def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
+    problem = f"{err.context or ''} {err.problem or ''}"
+    for needle, message, hint in _EXPLAINED:
+        if needle in problem:
+            return f"YAML syntax error: {message}", hint
+    return (f"YAML syntax error: {err.problem or err.context}",
+            "check the indentation and quoting on this line and the one before")
 
 
 def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
@@ -191,10 +239,10 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
     try:
         return _build(loader, line_offset)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        mark = _where(err)
         line = (mark.line + 1 if mark else 1) + line_offset
-        raise YamlError(f"YAML syntax error: {err.problem or err.context}", line,
-                        "check the indentation and quoting on this line and the one before") from None
+        message, hint = _explain(err)
+        raise YamlError(message, line, hint, (mark.column + 1) if mark else 1) from None
     except yaml.YAMLError as err:  # e.g. a reader error on a control character
         raise YamlError(f"YAML error: {err}", line_offset + 1) from None
     except RecursionError:

@@ -4,9 +4,12 @@ from __future__ import annotations
 import unicodedata
 from itertools import groupby
 
-from ..index import Index, name_key
+from ..index import name_key, preview
 from ..model import Entity, GlossaryTerm
+from .blocks import entity_link, mentions_page_of
 from .html import a, badge, block, esc, front_matter
+from .text import text
+from .view import View
 
 PAGE = "glossary.md"
 APPEARS_SHOWN = 10  # the rest are one click away, on the entity's own page
@@ -17,9 +20,13 @@ def _letter(name: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
-def _appears_in(index: Index, key: str, more_page: str | None = None) -> str:
-    owners = index.mentioned_in(key)
-    links = [a(PAGE, o.page, o.name) for o in owners[:APPEARS_SHOWN]]
+def _appears_in(view: View, key: str, more_page: str | None = None) -> str:
+    owners = []
+    for mention in view.mentions(key):
+        owner = view.face(mention.page.rsplit("/", 1)[-1][:-3])
+        if owner is not None and owner.page == mention.page:
+            owners.append(owner)
+    links = [a(PAGE, o.page, o.name, title=preview(o)) for o in owners[:APPEARS_SHOWN]]
     rest = len(owners) - APPEARS_SHOWN
     if rest > 0:
         links.append(a(PAGE, more_page, f"and {rest} more") if more_page else f"and {rest} more")
@@ -30,10 +37,10 @@ def _other_names(named: Entity | GlossaryTerm) -> list[str]:
     return named.aliases + ([named.abbreviation] if named.abbreviation else [])
 
 
-def _definition(dt: str, text: str, named: Entity | GlossaryTerm, appears: str, see: str = "") -> list[str]:
+def _definition(dt: str, definition: str, named: Entity | GlossaryTerm, appears: str, see: str = "") -> list[str]:
     """An entry's <dt> and <dd>: the text, its other names, 'See:' and 'Appears in'."""
     extra = ", ".join(_other_names(named))
-    lines = [dt, f"<dd><p>{esc(text)}</p>"
+    lines = [dt, f"<dd><p>{definition}</p>"
              + (f'<p class="bf-muted">Also: {esc(extra)}</p>' if extra else "")
              + (f"<p>See: {see}</p>" if see else "")]
     if appears:
@@ -42,15 +49,18 @@ def _definition(dt: str, text: str, named: Entity | GlossaryTerm, appears: str, 
     return lines
 
 
-def _entity_lines(index: Index, entity: Entity) -> list[str]:
-    dt = f'<dt id="{esc(entity.kind)}-{esc(entity.id)}">{a(PAGE, entity.page, entity.name)} {badge(entity.kind)}</dt>'
-    return _definition(dt, entity.summary, entity, _appears_in(index, entity.id, entity.page))
+def _entity_lines(view: View, entity: Entity) -> list[str]:
+    dt = f'<dt id="{esc(entity.kind)}-{esc(entity.id)}">{a(PAGE, entity.page, entity.name, title=preview(entity))} {badge(entity.kind)}</dt>'
+    summary = esc(entity.summary) if entity.kind == "source" else text(view, entity.id, entity.summary, PAGE)
+    more = mentions_page_of(view, entity) or entity.page
+    return _definition(dt, summary, entity, _appears_in(view, entity.id, more))
 
 
-def _term_lines(index: Index, term: GlossaryTerm) -> list[str]:
-    see = ", ".join(a(PAGE, index.by_id[i].page, index.by_id[i].name) for i in term.see if i in index.by_id)
+def _term_lines(view: View, term: GlossaryTerm) -> list[str]:
+    see = ", ".join(entity_link(view, PAGE, i) for i in term.see if view.face(i) is not None)
+    definition = text(view, "glossary:" + term.term, term.definition, PAGE)
     return _definition(f'<dt id="{esc(term.anchor)}">{esc(term.term)} {badge("term")}</dt>',
-                       term.definition, term, _appears_in(index, "term:" + name_key(term.term)), see)
+                       definition, term, _appears_in(view, "term:" + name_key(term.term)), see)
 
 
 Entry = tuple[str, str, str, list[str]]  # (sort key, letter, name, lines)
@@ -66,20 +76,22 @@ def _see_entries(named: Entity | GlossaryTerm, anchor: str, target: str) -> list
             for alias in _other_names(named)]
 
 
-def glossary_page(index: Index) -> str:
+def glossary_page(view: View) -> str:
     entries: list[Entry] = []
-    for entity in sorted(index.by_id.values(), key=lambda e: e.id):
-        entries.append(_entry(entity.name, _entity_lines(index, entity)))
+    for entity in view.everything():
+        entries.append(_entry(entity.name, _entity_lines(view, entity)))
         entries += _see_entries(entity, f"{entity.kind}-{entity.id}", entity.name)
-    for term in index.briefing.glossary:
-        entries.append(_entry(term.term, _term_lines(index, term)))
+    for term in view.glossary():
+        entries.append(_entry(term.term, _term_lines(view, term)))
         entries += _see_entries(term, term.anchor, term.term)
     entries.sort(key=lambda e: (e[1] == "#", e[1], e[0], e[2]))
     letters = list(dict.fromkeys(e[1] for e in entries))
     jump = " ".join(f'<a href="#letter-{"num" if l == "#" else l.lower()}">{esc(l)}</a>' for l in letters)
-    parts = [front_matter("Glossary", []), "# Glossary", "",
-             "Every actor, agreement, topic and source in the briefing, and the terms it uses, A–Z.",
-             block([f'<nav class="bf-jumpbar" aria-label="Letters">{jump}</nav>'])]
+    parts = [front_matter("Glossary"), "# Glossary", "",
+             "Every actor, agreement, topic and source in the briefing, and the terms it uses, A–Z."]
+    if not entries:
+        return "\n".join(parts + ["", "The glossary is empty: it fills as briefs and sources are added."])
+    parts.append(block([f'<nav class="bf-jumpbar" aria-label="Letters">{jump}</nav>']))
     for letter, group in groupby(entries, key=lambda e: e[1]):  # entries are sorted by letter
         slug = "num" if letter == "#" else letter.lower()
         lines = [f'<h2 id="letter-{slug}">{esc(letter)}</h2>', '<dl class="bf-glossary">']

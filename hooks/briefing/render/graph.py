@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import math
 
-from ..index import Index
+from ..index import preview
 from ..model import Entity
 from .html import a, esc, front_matter, href
+from .view import View
 
 KIND_ORDER = {"topic": 0, "agreement": 1, "actor": 2, "source": 3}
 MAX_NEIGHBOURS = 18
 LABEL = 22  # characters shown under a node; the full name is in its <title>
 
 
-def neighbours(index: Index, entity: Entity) -> list[str]:
+def neighbours(view: View, entity: Entity) -> list[str]:
     """Ids linked to `entity` in either direction, from the index (no page scanning)."""
-    ids = {b.subject for b in index.backlinks.get(entity.id, [])}
+    ids = {b.subject for b in view.backlinks(entity.id)}
     for other in _forward(entity):
-        if other in index.by_id:
+        found = view.face(other)
+        if found is not None and not found.stub:
             ids.add(other)
     ids.discard(entity.id)
-    return sorted(ids, key=lambda i: (KIND_ORDER[index.by_id[i].kind], index.by_id[i].name.lower(), i))
+    return sorted(ids, key=lambda i: (KIND_ORDER[view.face(i).kind], view.face(i).name.lower(), i))
 
 
 def _forward(entity: Entity) -> list[str]:
@@ -47,10 +49,12 @@ def _node(page: str, entity: Entity, x: float, y: float, radius: int = 6,
     """A node: a link to the entity's page (the centre node is this page itself, so a
     group), its circle and its label; `text` places the label (default: under the node)."""
     cls = f"bf-node bf-node--{entity.kind}" + (" bf-node--centre" if centre else "")
+    tip = preview(entity)
     open_tag, close_tag = (f'<g class="{cls}">', "</g>") if centre else \
-        (f'<a href="{href(page, entity.page)}" class="{cls}">', "</a>")
+        (f'<a href="{href(page, entity.page)}" class="{cls}" aria-label="{esc(tip)}" '
+         f'data-bf-preview="{esc(tip)}">', "</a>")
     text = text or f'x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle"'
-    return (f"{open_tag}<title>{esc(entity.name)} ({entity.kind})</title>"
+    return (f"{open_tag}<title>{esc(tip)}</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
             f"<text {text}>{esc(_label(entity.name))}</text>{close_tag}")
 
@@ -63,8 +67,8 @@ def _svg(title: str, desc: str, width: int, height: int, body: list[str], gid: s
             + "".join(body) + "</svg>")
 
 
-def entity_graph(index: Index, entity: Entity) -> str:
-    ids = neighbours(index, entity)
+def entity_graph(view: View, entity: Entity) -> str:
+    ids = neighbours(view, entity)
     if not ids:
         return ""
     shown, extra = ids[:MAX_NEIGHBOURS], len(ids) - MAX_NEIGHBOURS
@@ -74,22 +78,23 @@ def entity_graph(index: Index, entity: Entity) -> str:
         angle = 2 * math.pi * i / len(shown) - math.pi / 2
         x, y = cx + radius * math.cos(angle), cy + radius * 0.85 * math.sin(angle)
         edges.append(f'<line class="bf-edge" x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}"/>')
-        nodes.append(_node(entity.page, index.by_id[other_id], x, y))
+        nodes.append(_node(entity.page, view.face(other_id), x, y))
     nodes.append(_node(entity.page, entity, cx, cy, radius=9, centre=True))
-    names = ", ".join(index.by_id[i].name for i in shown)
+    names = ", ".join(view.face(i).name for i in shown)
     more = f" and {extra} more" if extra > 0 else ""
     svg = _svg(f"Connections of {entity.name}", f"{entity.name} is connected to: {names}{more}.",
                width, height, edges + nodes, f"g-{entity.id}")
     note = f'<figcaption>{len(shown)} of {len(ids)} connections shown.</figcaption>' if extra > 0 else ""
-    return f'\n<figure class="bf-graph">{svg}{note}</figure>\n'
+    return (f'\n<figure class="bf-graph" data-search-exclude><div class="bf-graph-scroll" tabindex="0" '
+            f'role="region" aria-label="Connections of {esc(entity.name)}">{svg}</div>{note}</figure>\n')
 
 
 GLOBAL_MAX = 400  # nodes on the whole-briefing graph; beyond that it is unreadable anyway
 
 
-def _degree(index: Index) -> dict[str, int]:
+def _degree(backlinks_by_id: dict) -> dict[str, int]:
     degree: dict[str, int] = {}
-    for target, backlinks in index.backlinks.items():
+    for target, backlinks in backlinks_by_id.items():
         for link in backlinks:
             degree[target] = degree.get(target, 0) + 1
             degree[link.subject] = degree.get(link.subject, 0) + 1
@@ -99,10 +104,11 @@ def _degree(index: Index) -> dict[str, int]:
 GRAPH_PAGE = "graph.md"
 
 
-def global_graph(index: Index) -> tuple[str, list[Entity]]:
+def global_graph(view: View) -> tuple[str, list[Entity]]:
     """All entities on one circle, grouped by kind, labels radiating outwards; edges as curves."""
-    degree = _degree(index)
-    everyone = sorted(index.by_id.values(), key=lambda e: (-degree.get(e.id, 0), e.id))
+    backlinks = view.all_backlinks()
+    degree = _degree(backlinks)
+    everyone = sorted(view.everything(), key=lambda e: (-degree.get(e.id, 0), e.id))
     entities = sorted(everyone[:GLOBAL_MAX], key=lambda e: (KIND_ORDER[e.kind], e.name.lower(), e.id))
     radius = max(260.0, len(entities) * 15 / (2 * math.pi))
     margin = 190
@@ -112,8 +118,8 @@ def global_graph(index: Index) -> tuple[str, list[Entity]]:
         angle = 2 * math.pi * i / max(len(entities), 1) - math.pi / 2
         where[entity.id] = (c + radius * math.cos(angle), c + radius * math.sin(angle), angle)
     edges, seen = [], set()
-    for target, backlinks in sorted(index.backlinks.items()):
-        for link in backlinks:
+    for target, links in sorted(backlinks.items()):
+        for link in links:
             pair = tuple(sorted((target, link.subject)))
             if pair[0] in where and pair[1] in where and pair not in seen:
                 seen.add(pair)
@@ -137,15 +143,20 @@ def global_graph(index: Index) -> tuple[str, list[Entity]]:
     return _svg("The whole briefing", desc, size, size, edges + nodes, "g-all"), entities
 
 
-def graph_page(index: Index) -> str:
-    svg, entities = global_graph(index)
+def graph_page(view: View) -> str:
+    svg, entities = global_graph(view)
+    if not entities:
+        return (front_matter("Graph") + "# Graph of the briefing\n\n"
+                "Nothing to draw yet: the graph shows every entity and relation once there are briefs.\n")
     lists = []
     for kind in ("topic", "agreement", "actor", "source"):
         members = [e for e in entities if e.kind == kind]
         if members:
-            items = ", ".join(a(GRAPH_PAGE, e.page, e.name) for e in members)
+            items = ", ".join(a(GRAPH_PAGE, e.page, e.name, title=preview(e)) for e in members)
             lists.append(f"<h2>{kind.capitalize()}s</h2><p>{items}</p>")
-    return (front_matter("Graph", []) + "# Graph of the briefing\n\n"
-            "Every entity and every relation. Select a node to open its page.\n\n"
-            f'<figure class="bf-graph bf-graph--global">{svg}</figure>\n\n'
+    return (front_matter("Graph") + "# Graph of the briefing\n\n"
+            "Every entity and every relation. Select a node to open its page; on a narrow screen, "
+            "scroll the graph sideways.\n\n"
+            f'<figure class="bf-graph bf-graph--global" data-search-exclude>'
+            f'<div class="bf-graph-scroll" tabindex="0" role="region" aria-label="The whole briefing, as a graph">{svg}</div></figure>\n\n'
             + '<div class="bf-graph-lists">' + "".join(lists) + "</div>\n")

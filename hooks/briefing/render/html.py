@@ -4,12 +4,10 @@ from __future__ import annotations
 import html
 import json
 from functools import lru_cache
-from urllib.parse import quote
 
+from ..formats import KIND_LABELS
 from ..prose import md_text, relative
 
-KIND_LABELS = {"actor": "Actor", "agreement": "Agreement", "topic": "Topic",
-               "source": "Source", "term": "Term"}
 
 
 def esc(text) -> str:
@@ -68,29 +66,18 @@ def unknown() -> str:
     return '<span class="bf-muted">unknown</span>'
 
 
-def text_fragment(text: str) -> str:
-    """A Text Fragment directive for the passage: `:~:text=start[,end]`."""
-    words = text.split()
-    enc = lambda s: quote(s, safe="").replace("-", "%2D")
-    if len(words) <= 8:
-        return ":~:text=" + enc(" ".join(words))
-    return ":~:text=" + enc(" ".join(words[:4])) + "," + enc(" ".join(words[-4:]))
-
-
 def block(lines: list[str]) -> str:
     """Raw HTML as one Markdown block: no blank lines inside, blank lines around."""
     return "\n" + "\n".join(line for line in lines if line) + "\n"
 
 
-def front_matter(title: str, tags: list[str], extra: dict | None = None) -> str:
+def front_matter(title: str, extra: dict | None = None) -> str:
     """YAML front matter for MkDocs; JSON strings are valid YAML and escape everything.
 
-    Themes print `page.title` unescaped into <title>, the header and the search index, so
-    the title is HTML-escaped here, once.
+    Themes print `page.title` unescaped into <title> and the header, so the title is
+    HTML-escaped here, once.
     """
     lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
-    if tags:
-        lines.append("tags: " + json.dumps(tags, ensure_ascii=False))
     for key, value in (extra or {}).items():
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines + ["---", ""])

@@ -1,10 +1,12 @@
-"""Section index pages: actors by type, agreements by status and date, topics by status."""
+"""Section index pages (actors by type, agreements by status and date, topics by status,
+sources by grade) and one page per group, which the navigation lists."""
 from __future__ import annotations
 
-from ..formats import ACTOR_TYPES, AGREEMENT_STATUSES, TOPIC_STATUSES
-from ..index import Index
-from ..model import Entity
+from ..model import Entity, Source
+from .blocks import entity_link
 from .html import a, block, esc, front_matter
+from .text import text
+from .view import View
 
 TITLES = {"actor": "Actors", "agreement": "Agreements", "topic": "Topics", "source": "Sources"}
 INTROS = {
@@ -13,23 +15,13 @@ INTROS = {
     "topic": "The briefing's topics: each opens with a bottom line and key judgments.",
     "source": "The source articles, kept byte for byte, with their reliability grades.",
 }
-
-
-ACTOR_GROUPS = {"person": "People", "state": "States", "organization": "Organizations",
-                "media": "Media", "group": "Groups"}
-
-
-def _group_key(entity: Entity):
-    if entity.kind == "actor":
-        return entity.type
-    if entity.kind in ("agreement", "topic"):
-        return entity.status
-    return entity.grade or "F"
-
-
-def _order(kind: str) -> list[str]:
-    return {"actor": list(ACTOR_TYPES), "agreement": list(AGREEMENT_STATUSES),
-            "topic": list(TOPIC_STATUSES), "source": list("ABCDEF")}[kind]
+EMPTY = {
+    "actor": "No actor yet: add one with `briefing new actor \"Name\"`.",
+    "agreement": "No agreement yet: add one with `briefing new agreement \"Name\"`.",
+    "topic": "No topic yet: add one with `briefing new topic \"Name\"`.",
+    "source": "No source yet: add the first with `briefing import-source FILE --id ID --title "
+              "\"Title\" --label \"Label\"`.",
+}
 
 
 def _sort_key(entity: Entity):
@@ -39,27 +31,51 @@ def _sort_key(entity: Entity):
     return (entity.name.lower(), entity.id)
 
 
-def index_page(index: Index, kind: str, entities: list[Entity]) -> str:
+def _item(view: View, page: str, entity: Entity) -> str:
+    dates = ""
+    if entity.kind == "agreement" and entity.dates:
+        first = sorted(entity.dates.items(), key=lambda kv: kv[1])[0]
+        dates = f' <span class="bf-muted">{esc(first[0].replace("_", " "))} {esc(first[1].display())}</span>'
+    summary = text(view, entity.id, entity.summary, page) if not isinstance(entity, Source) else esc(entity.summary)
+    return f"<li>{entity_link(view, page, entity.id)}{dates} — {summary}</li>"
+
+
+def _groups(view: View, kind: str) -> list[tuple[str, str, list[Entity]]]:
+    """(slug, title, members) of each non-empty group, in the section's order."""
+    from .site import group_of, group_order
+    found: dict[str, tuple[str, list[Entity]]] = {}
+    for entity in view.of_kind(kind):
+        slug, title = group_of(entity)
+        found.setdefault(slug, (title, []))[1].append(entity)
+    return [(slug, *found[slug]) for slug in group_order(kind) if slug in found]
+
+
+def index_page(view: View, kind: str) -> str:
     page = f"{kind}s/index.md"
-    groups: dict[str, list[Entity]] = {}
-    for entity in entities:
-        if index.owns(entity):
-            groups.setdefault(_group_key(entity), []).append(entity)
-    parts = [front_matter(TITLES[kind], []), f"# {TITLES[kind]}", "", INTROS[kind],
-             "", f"{sum(map(len, groups.values()))} in all."]
-    for key in _order(kind):
-        members = sorted(groups.get(key, []), key=_sort_key)
-        if not members:
-            continue
-        label = (f"Reliability {key}" if kind == "source" else ACTOR_GROUPS[key] if kind == "actor"
-                 else key.replace("-", " ").capitalize())
-        parts.append(f"\n## {label}\n")
-        items = []
-        for entity in members:
-            dates = ""
-            if entity.kind == "agreement" and entity.dates:
-                first = sorted(entity.dates.items(), key=lambda kv: kv[1])[0]
-                dates = f' <span class="bf-muted">{esc(first[0].replace("_", " "))} {esc(first[1].display())}</span>'
-            items.append(f"<li>{a(page, entity.page, entity.name)}{dates} — {esc(entity.summary)}</li>")
-        parts.append(block(['<ul class="bf-index">'] + items + ["</ul>"]))
+    groups = _groups(view, kind)
+    total = sum(len(members) for _, _, members in groups)
+    parts = [front_matter(TITLES[kind]), f"# {TITLES[kind]}", "", INTROS[kind], ""]
+    if not total:
+        return "\n".join(parts + [block([f'<p class="bf-empty">{esc(EMPTY[kind])}</p>'])])
+    parts.append(f"{total} in all.")
+    for slug, title, members in groups:
+        group_page = f"{kind}s/{slug}/index.md"
+        parts.append(f"\n## {title}\n")
+        parts.append(block([f'<p class="bf-muted">{a(page, group_page, f"{len(members)} {title.lower()}")}</p>',
+                            '<ul class="bf-index">', *[_item(view, page, e) for e in sorted(members, key=_sort_key)],
+                            "</ul>"]))
     return "\n".join(parts)
+
+
+def group_page(view: View, kind: str, slug: str) -> str:
+    page = f"{kind}s/{slug}/index.md"
+    for found, title, members in _groups(view, kind):
+        if found == slug:
+            break
+    else:
+        members, title = [], slug
+    items = [_item(view, page, e) for e in sorted(members, key=_sort_key)]
+    back = a(page, f"{kind}s/index.md", f"All {TITLES[kind].lower()}")
+    return "\n".join([front_matter(f"{TITLES[kind]}: {title}"), f"# {title}", "",
+                      block([f"<p>{len(members)} in this group. {back}.</p>",
+                             '<ul class="bf-index">', *items, "</ul>"])])

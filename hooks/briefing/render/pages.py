@@ -1,34 +1,29 @@
-"""Entity pages (actor, agreement, topic) and source pages, as Markdown."""
+"""Entity pages (actor, agreement, topic), source pages and "all mentions" pages, as Markdown.
+
+Readers get the summary first, then the facts, then the analysis with its sources one
+click away, then the connections.
+"""
 from __future__ import annotations
 
 from ..formats import RELIABILITY
-from ..index import Index
-from ..linking import QUOTE_MARK, Linked
+from ..linking import QUOTE_MARK
 from ..model import Actor, Agreement, Entity, Source, Topic
 from ..prose import md_text
-from .blocks import cite, entity_link, event_order, factbox, judgments, quote_block, relations, reviewed
+from .blocks import (cite, entity_link, event_order, factbox, history, judgments, mentions_list,
+                     mentions_page_of,
+                     quote_block, relations, reviewed, tag_chips)
 from .graph import entity_graph
-from .html import badge, block, esc, front_matter, unknown
+from .html import a, badge, block, esc, front_matter, unknown
 from .sourcetext import article
+from .text import text
+from .view import View
 
 
-def facet_tags(entity: Entity, index: Index) -> list[str]:
-    kind_type = getattr(entity, "type", None)  # actors and agreements have a type; topics do not
-    tags = [f"{entity.kind.capitalize()}: {kind_type}"] if kind_type else []
-    country = index.by_id.get(getattr(entity, "country", None) or "")
-    if country is not None:
-        tags.append(f"Country: {country.name}")
-    if getattr(entity, "status", None):
-        tags.append(f"Status: {entity.status}")
-    # Material prints tag names unescaped (partials/tags.html), so they are escaped here.
-    return [esc(t) for t in tags + [t for t in entity.tags if t not in tags]]
+def _links(view: View, page: str, ids) -> str:
+    return ", ".join(entity_link(view, page, i) for i in ids) or unknown()
 
 
-def _links(index: Index, page: str, ids) -> str:
-    return ", ".join(entity_link(index, page, i) for i in ids) or unknown()
-
-
-def _facts(index: Index, entity: Entity) -> list[tuple[str, str]]:
+def _facts(view: View, entity: Entity) -> list[tuple[str, str]]:
     page = entity.page
     kind_type = getattr(entity, "type", None)
     rows = [("Type", badge(entity.kind) + (" " + esc(kind_type) if kind_type else ""))]
@@ -38,87 +33,110 @@ def _facts(index: Index, entity: Entity) -> list[tuple[str, str]]:
         rows.append(("Abbreviation", esc(entity.abbreviation)))
     if isinstance(entity, Actor):
         if entity.country:
-            rows.append(("Country", entity_link(index, page, entity.country)))
+            rows.append(("Country", entity_link(view, page, entity.country)))
         for role in entity.roles:
             span = " – ".join(d.display() if d else "?" for d in (role.start, role.end)) \
                 if role.start or role.end else ""
-            rows.append(("Role in", entity_link(index, page, role.of, role.title)
+            rows.append(("Role", text(view, entity.id, role.title, page) + " of "
+                         + entity_link(view, page, role.of)
                          + (f" <span class=\"bf-muted\">{esc(span)}</span>" if span else "")))
     elif isinstance(entity, Agreement):
         rows.append(("Status", esc(entity.status)))
         for name, date in entity.dates.items():
             rows.append((name.replace("_", " ").capitalize(), esc(date.display())))
-        for label, ids in (("Parties", entity.parties), ("Signatories", entity.signatories),
+        if entity.date_note:
+            rows.append(("About the dates", text(view, entity.id, entity.date_note, page)))
+        for title, ids in (("Parties", entity.parties), ("Signatories", entity.signatories),
                            ("Mediators", entity.mediators)):
             if ids:
-                rows.append((label, _links(index, page, ids)))
+                rows.append((title, _links(view, page, ids)))
         if entity.location:
-            rows.append(("Location", esc(entity.location)))
+            rows.append(("Location", text(view, entity.id, entity.location, page)))
     elif isinstance(entity, Topic):
         rows.append(("Status", esc(entity.status)))
         if entity.actors:
-            rows.append(("Actors", ", ".join(entity_link(index, page, m.id, m.role) for m in entity.actors)))
+            rows.append(("Actors", ", ".join(
+                entity_link(view, page, m.id) + (f" <span class=\"bf-muted\">({text(view, entity.id, m.role, page)})</span>"
+                                                 if m.role else "") for m in entity.actors)))
         if entity.agreements:
-            rows.append(("Agreements", _links(index, page, entity.agreements)))
+            rows.append(("Agreements", _links(view, page, entity.agreements)))
     rows.append(("Last reviewed", esc(entity.updated.display()) if entity.updated else unknown()))
     return rows
 
 
-def _provisions(entity: Entity) -> str:
+def _provisions(view: View, entity: Entity) -> str:
     if not isinstance(entity, Agreement) or not entity.provisions:
         return ""
-    return "## Provisions\n" + block(["<ul>"] + [f"<li>{esc(p)}</li>" for p in entity.provisions] + ["</ul>"])
+    items = [f"<li>{text(view, entity.id, p, entity.page)}</li>" for p in entity.provisions]
+    return "## Provisions\n" + block(["<ul>", *items, "</ul>"])
 
 
-def _events(index: Index, topic: Entity) -> str:
+def _events(view: View, topic: Entity) -> str:
     if not isinstance(topic, Topic) or not topic.events:
         return ""
     lines = ['<ul class="bf-events">']
-    for event in sorted(topic.events, key=lambda e: event_order(index, e)):
-        who = ", ".join(entity_link(index, topic.page, i) for i in event.actors)
-        cited = (" " + cite(index, topic.id, event.quote)) if event.quote else ""
-        lines.append(f"<li><strong>{esc(event.shown_date())}</strong>: {esc(event.text)}"
+    for event in sorted(topic.events, key=lambda e: event_order(view, e)):
+        who = ", ".join(entity_link(view, topic.page, i) for i in event.actors)
+        cited = (" " + cite(view, topic.id, event.quote)) if event.quote else ""
+        when = esc(event.date.display()) if event.date else "Undated"
+        note = f" <span class=\"bf-muted\">({text(view, topic.id, event.date_note, topic.page)})</span>" \
+            if event.date_note else ""
+        lines.append(f"<li><strong>{when}</strong>{note}: {text(view, topic.id, event.text, topic.page)}"
                      + (f" <span class=\"bf-muted\">({who})</span>" if who else "") + f"{cited}</li>")
     return "## Events\n" + block(lines + ["</ul>"])
 
 
-def _body(index: Index, linked: Linked, entity: Entity) -> str:
-    prose = linked.prose.pop(entity.page, None)  # each page's prose is used once: free it now
+def _body(view: View, entity: Entity) -> str:
+    prose = view.prose(entity.page)
     if prose is None or not prose.markdown.strip():
         return ""
-    text = prose.markdown
-    quotes = index.quotes_by_owner[entity.id]
-    parts = text.split(QUOTE_MARK)
+    parts = prose.markdown.split(QUOTE_MARK)
     # Placeholders alternate with prose: odd parts are the ids of placed quotes.
-    return "".join(quote_block(index, entity.page, quotes[p]) if i % 2 and quotes[p].match else
-                   ("" if i % 2 else p) for i, p in enumerate(parts))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(part)
+            continue
+        quote = view.quote(entity.id, part)
+        if quote is not None:
+            out.append(quote_block(view, entity.page, quote))
+    return "".join(out)
 
 
-def entity_page(index: Index, linked: Linked, entity: Entity) -> str:
-    placed = linked.placed.get(entity.id, set())
+def _summary(view: View, entity: Entity) -> str:
+    return block([f'<p class="bf-summary">{text(view, entity.id, entity.summary, entity.page)}</p>'])
+
+
+def entity_page(view: View, entity: Entity) -> str:
+    placed = set(view.prose(entity.page).placed) if view.prose(entity.page) else set()
     listed = [q for q in entity.quotes if q.match and q.id not in placed]
-    quotes = ("## Quotes\n" + "".join(quote_block(index, entity.page, q) for q in listed)) if listed else ""
-    graph = entity_graph(index, entity)
+    quotes = ("## Quotes\n" + "".join(quote_block(view, entity.page, q) for q in listed)) if listed else ""
+    graph = entity_graph(view, entity)
+    more = mentions_page_of(view, entity)
     return "\n".join(part for part in (
-        front_matter(entity.name, facet_tags(entity, index)),
+        front_matter(entity.name),
         f"# {md_text(entity.name)}",
-        block([f'<p class="bf-summary">{esc(entity.summary)}</p>']),
-        factbox(entity.name, _facts(index, entity)),
-        judgments(index, entity) if isinstance(entity, Topic) else "",
-        _body(index, linked, entity),
-        _provisions(entity),
-        _events(index, entity),
+        tag_chips(entity.page, entity.tags),
+        _summary(view, entity),
+        factbox(entity.name, _facts(view, entity)),
+        judgments(view, entity) if isinstance(entity, Topic) else "",
+        _body(view, entity),
+        _provisions(view, entity),
+        _events(view, entity),
         quotes,
-        relations(index, entity),
+        relations(view, entity, more),
         ("## Graph\n" + graph) if graph else "",
+        history(view, entity.path),
         reviewed(entity),
     ) if part)
 
 
-def source_page(index: Index, linked: Linked, source: Source) -> str:
+def source_page(view: View, source: Source) -> str:
     grade = source.grade or "F"
+    page = source.page
     rows = [
         ("Title", esc(source.name)),
+        ("Cited as", esc(source.short_name)),
         ("Publisher", esc(source.publisher) if source.publisher else unknown()),
         ("Author", esc(source.author) if source.author else unknown()),
         ("Published", esc(source.published.display()) if source.published else unknown()),
@@ -126,25 +144,39 @@ def source_page(index: Index, linked: Linked, source: Source) -> str:
         ("Address", f'<a href="{esc(source.url)}">{esc(source.url)}</a>' if source.url else unknown()),
         ("Language", esc(source.language) if source.language else unknown()),
         ("Reliability", f"<strong>{esc(grade)}</strong> ({esc(RELIABILITY[grade])})"
-         + (f": {esc(source.rationale)}" if source.rationale else "")),
+         + (f": {text(view, source.id, source.rationale, page)}" if source.rationale else "")),
         ("SHA-256", f"<code>{esc(source.sha256[:16])}…</code>"),
     ]
-    cited = sorted(index.citations.get(source.id, []), key=lambda q: (q.match.paragraph, q.match.start))
+    cited = sorted(view.citations(source.id), key=lambda q: (q.match.paragraph, q.match.spans[0][0]))
     by_owner: dict[str, list] = {}
     for quote in cited:
         by_owner.setdefault(quote.owner, []).append(quote)
-    items = ["<li>" + entity_link(index, source.page, owner) + ": " + ", ".join(
-        f'<a href="#{esc(q.cited_anchor)}">¶{q.match.paragraph}</a>' for q in quotes) + "</li>"
-        for owner, quotes in sorted(by_owner.items(), key=lambda kv: index.by_id[kv[0]].name.lower())]
+    owners = sorted(by_owner, key=lambda o: view.face(o).name.lower())
+    items = ["<li>" + entity_link(view, page, owner) + ": " + ", ".join(
+        f'<a href="#{esc(q.cited_anchor)}">¶{q.match.paragraph}</a>' for q in by_owner[owner]) + "</li>"
+        for owner in owners]
     cited_list = block(['<ul class="bf-cited-by">'] + items + ["</ul>"]) if items else \
         block(['<p class="bf-muted">No brief quotes this source yet.</p>'])
-    notes = block([f'<p class="bf-note">{esc(source.notes)}</p>']) if source.notes else ""
+    notes = block([f'<p class="bf-note">{text(view, source.id, source.notes, page)}</p>']) if source.notes else ""
+    shown, total = mentions_list(view, page, source, None)
     return "\n".join(part for part in (
-        front_matter(source.name, [f"Source: {grade}"]),
+        front_matter(source.name),
         f"# {md_text(source.name)}",
         block([f'<p class="bf-summary">{esc(source.summary)}</p>']),
         factbox("Source", rows),
         notes,
-        "## Article text\n" + article(index, linked, source, cited),
+        "## Article text\n" + article(view, source, cited),
         "## Cited by\n" + cited_list,
+        ("## Mentioned in\n" + block(['<ul class="bf-mentions">', *shown, "</ul>"])) if shown else "",
+        history(view, source.text_path) or history(view, source.path),
     ) if part)
+
+
+def mentions_page(view: View, entity: Entity) -> str:
+    """Every mention of an entity, each with its sentence: the page behind "All N mentions"."""
+    page = f"mentions/{entity.id}.md"
+    shown, total = mentions_list(view, page, entity, None)
+    back = a(page, entity.page, entity.name)
+    return "\n".join([front_matter(f"Mentions of {entity.name}"), f"# Mentions of {md_text(entity.name)}", "",
+                      block([f"<p>{total} pages mention {back}, each shown with its sentence.</p>",
+                             '<ul class="bf-mentions">', *shown, "</ul>"])])

@@ -2,65 +2,61 @@
 
 The text is untrusted, so it is escaped, never treated as Markdown. Cited passages are
 wrapped in <mark> and every quote gets its own anchor where it starts. The first mention of
-each entity is linked, as on every page.
+each entity (found in the link stage, `linking.link_articles`) is linked, as on every page.
 """
 from __future__ import annotations
 
-from ..index import Index
-from ..linking import Linked
+from ..index import preview
 from ..model import Quote, Source
 from .html import block, esc, href
+from .text import plain
+from .view import View
 
 
-def _paragraph_html(index: Index, source: Source, text: str, quotes: list[Quote],
-                    linked_ids: set[str], matcher, plain) -> str:
+def _paragraph_html(view: View, source: Source, text: str, quotes: list[Quote],
+                    mentions: list[tuple[int, int, str]]) -> str:
     # Sweep the cut points once, counting how many cited spans cover each piece.
     depth_change: dict[int, int] = {0: 0, len(text): 0}
     starts: dict[int, list[Quote]] = {}
+    links: dict[int, tuple[int, str]] = {start: (end, target) for start, end, target in mentions}
     for quote in quotes:
-        starts.setdefault(quote.match.start, []).append(quote)
+        starts.setdefault(quote.match.spans[0][0], []).append(quote)
         for start, end in quote.match.spans:
             depth_change[start] = depth_change.get(start, 0) + 1
             depth_change[end] = depth_change.get(end, 0) - 1
+    for start, end, _ in mentions:
+        depth_change.setdefault(start, 0)
+        depth_change.setdefault(end, 0)
     bounds = sorted(depth_change)
-    out, depth = [], 0
+    out, depth, link = [], 0, None  # link: (end, opening tag) of the mention being shown
     for lo, hi in zip(bounds, bounds[1:]):
         depth += depth_change[lo]
         for quote in starts.get(lo, []):
             out.append(f'<span class="bf-anchor" id="{esc(quote.cited_anchor)}"></span>')
-        piece = _autolink(index, source, text[lo:hi], linked_ids, matcher, plain)
+        if lo in links:
+            end, target = links[lo]
+            entity = view.face(target)
+            link = (end, f'<a href="{href(source.page, entity.page)}" title="{esc(preview(entity))}">')
+        piece = plain(view, text[lo:hi])
+        if link is not None:  # each piece its own link, so that marks and links nest
+            piece = link[1] + piece + "</a>"
+            if hi >= link[0]:
+                link = None
         out.append(f'<mark class="bf-cited">{piece}</mark>' if depth > 0 else piece)
     return "".join(out)
 
 
-def _autolink(index: Index, source: Source, text: str, linked_ids: set[str], matcher, plain) -> str:
-    """Escaped text with first mentions linked; `plain` renders the unlinked stretches."""
-    out, pos = [], 0
-    for start, end, target in matcher.find(text) if matcher else ():
-        if target in linked_ids:
-            continue
-        linked_ids.add(target)
-        index.mentions[target].add(source.page)
-        entity = index.by_id[target]
-        out.append(plain(text[pos:start]))
-        out.append(f'<a href="{href(source.page, entity.page)}">{esc(text[start:end])}</a>')
-        pos = end
-    out.append(plain(text[pos:]))
-    return "".join(out)
-
-
-def article(index: Index, linked: Linked, source: Source, cited: list[Quote]) -> str:
+def article(view: View, source: Source, cited: list[Quote]) -> str:
     by_paragraph: dict[int, list[Quote]] = {}
     for quote in cited:
         by_paragraph.setdefault(quote.match.paragraph, []).append(quote)
-    linked_ids: set[str] = set()
-    plain = linked.abbreviations.wrap if linked.abbreviations else esc
+    mentions = view.article(source.id)
     lines = ['<div class="bf-source-text">']
     for para in source.paragraphs:
         if para.number in source.headings:
             lines.append(f'<h3 class="bf-source-heading">{esc(source.headings[para.number])}</h3>')
-        body = _paragraph_html(index, source, para.text, by_paragraph.get(para.number, []),
-                               linked_ids, linked.matcher, plain)
+        body = _paragraph_html(view, source, para.text, by_paragraph.get(para.number, []),
+                               mentions.get(para.number, []))
         lines.append(f'<p id="p{para.number}" class="bf-para"><a class="bf-pnum" href="#p{para.number}" '
                      f'aria-label="Paragraph {para.number}">{para.number}</a> {body}</p>')
     lines.append("</div>")

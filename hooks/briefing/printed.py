@@ -1,0 +1,112 @@
+"""The print edition, print.html: the whole briefing on one page, in reading order.
+
+It is assembled from each page's rendered HTML (the engine renders the Markdown; the core
+only rearranges): the home page (bottom line, key judgments), then topics, actors,
+agreements, sources and the glossary. Every id gets its page's prefix and every link to a
+page in the edition becomes an in-page link, so cross-references and "Nghe An ¶4" still
+work on paper and in the PDF (`pdf`); links to pages left out (timeline, graph) point at the
+site. Graphs, permalinks and hover previews are dropped. A page's fragment is cached by its
+HTML, so the live preview rebuilds the edition from the few pages an edit touched.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+PAGE = "print.html"
+ORDER = (("topic", "Topics"), ("actor", "Actors"), ("agreement", "Agreements"), ("source", "Sources"))
+
+_ID = re.compile(r'\b(id|for)="([^"]*)"')
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_TITLE = re.compile(r'\s(title|data-bf-preview|aria-label)="[^"]*"(?=[^<>]*>)')
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
+_GRAPH = re.compile(r'<h2 id="graph">.*?</figure>|<figure class="bf-graph[^"]*".*?</figure>', re.S)
+_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
+
+
+def page_id(path: str) -> str:
+    """The anchor of a page in the edition: actors/iran.html -> pg-actors-iran."""
+    return "pg-" + re.sub(r"[^a-z0-9]+", "-", path.lower().rsplit(".", 1)[0]).strip("-")
+
+
+@dataclass
+class Part:
+    path: str  # site path, e.g. actors/iran.html
+    title: str
+    kind: str  # home | topic | actor | agreement | source | glossary
+
+
+@dataclass
+class PrintEdition:
+    """Fragments by page, each rewritten once, joined in reading order on demand."""
+
+    cache: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    def fragment(self, part: Part, content: str, included: set[str]) -> str:
+        key = hash((content, frozenset(included)))
+        found = self.cache.get(part.path)
+        if found is not None and found[0] == key:
+            return found[1]
+        done = _rewrite(part.path, content, included)
+        self.cache[part.path] = (key, done)
+        return done
+
+    def build(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> str:
+        included = {p.path for p in parts if p.path in contents}
+        for gone in self.cache.keys() - included:
+            del self.cache[gone]
+        toc, body = [], []
+        for kind, heading in (("home", ""), *ORDER, ("glossary", "")):
+            members = [p for p in parts if p.kind == kind and p.path in contents]
+            if not members:
+                continue
+            if heading:
+                body.append(f'<h1 class="bf-print-part" id="part-{kind}">{heading}</h1>')
+                toc.append(f'<li><a href="#part-{kind}">{heading}</a><ol>'
+                           + "".join(f'<li><a href="#{page_id(p.path)}">{html.escape(p.title)}</a></li>'
+                                     for p in members) + "</ol></li>")
+            else:
+                toc.append(f'<li><a href="#{page_id(members[0].path)}">{html.escape(members[0].title)}</a></li>')
+            for part in members:
+                fragment = self.fragment(part, contents[part.path], included)
+                body.append(f'<section class="bf-print-page bf-print-{kind}" id="{page_id(part.path)}">'
+                            f"<h1>{html.escape(part.title)}</h1>{fragment}</section>")
+        css = resources.files("briefing").joinpath("assets/stylesheets/print-edition.css").read_text("utf-8")
+        return "\n".join([
+            "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+            f"<title>{html.escape(title)} — print edition</title>",
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<style>{css}</style>", "</head>", "<body>",
+            f'<header class="bf-print-cover"><h1>{html.escape(title)}</h1>'
+            f"<p>{html.escape(subtitle)}</p>"
+            '<p class="bf-print-back"><a href="index.html">Back to the site</a></p></header>',
+            f'<nav class="bf-print-toc" aria-label="Contents"><h2>Contents</h2><ol>{"".join(toc)}</ol></nav>',
+            "<main>", *body, "</main>", "</body>", "</html>", ""])
+
+
+def _rewrite(path: str, content: str, included: set[str]) -> str:
+    """One page's HTML for the edition: ids prefixed, links made in-page where they can."""
+    prefix = page_id(path)
+    content = _GRAPH.sub("", content)
+    content = _H1.sub("", content, count=1)  # the edition prints its own title
+    content = _PERMALINK.sub("", content)
+    content = _TITLE.sub("", content)
+    content = _ID.sub(lambda m: f'{m.group(1)}="{prefix}--{m.group(2)}"', content)
+    folder = posixpath.dirname(path)
+
+    def link(match: re.Match) -> str:
+        target = html.unescape(match.group(1))
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+            return match.group(0)  # another site, or mailto:
+        where, _, anchor = target.partition("#")
+        if not where:
+            return f'href="#{prefix}--{html.escape(anchor, quote=True)}"' if anchor else match.group(0)
+        resolved = posixpath.normpath(posixpath.join(folder, where))
+        if resolved in included:
+            inside = page_id(resolved) + (f"--{anchor}" if anchor else "")
+            return f'href="#{html.escape(inside, quote=True)}"'
+        return f'href="{html.escape(resolved + ("#" + anchor if anchor else ""), quote=True)}"'
+    return _HREF.sub(link, content)

@@ -1,0 +1,266 @@
+"""Inline quotations: words in quotation marks, wherever a reader sees brief text.
+
+`scan` finds the spans in quotation marks in one linear pass: double quotation marks
+(straight or curly) and single ones used as quotes (British style). A mark between two
+letters (Iran's) is matched out in C by the regular expression and never looked at; a
+closing-looking mark with no opener (the sources') is an apostrophe; a single opener that
+is never closed ('tis) is one too. An unclosed double quotation mark is an error, since
+nothing else uses one. Nested quotations are part of the outer one, which is what gets
+verified.
+
+`Quoter` verifies quoted words against the sources with the normalization of quote
+blocks (`normalize`), in a search order: the sources cited beside the quotation first,
+then the brief's other sources, then all. `elision_problem` refuses an ellipsis, or a
+quotation boundary, that leaves out a negating or limiting word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import QuoteMatch
+from .normalize import segments
+from .sources import SearchText
+
+# A double quotation mark anywhere; a single one only when it is not between two word
+# characters. `[^\W_]` is a letter or digit.
+MARK = re.compile("[\"\u201c\u201d]|(?<![^\\W_])['\u2018\u2019]|['\u2018\u2019](?![^\\W_])")
+DOUBLE = "\"\u201c\u201d"
+OPENERS = "\u201c\u2018"
+CLOSERS = "\u201d\u2019"
+MAX_QUOTED = 2_000  # characters between two marks; longer is a stray mark, not a quotation
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quotation: the offsets of its marks in the scanned text."""
+
+    start: int  # the opening mark
+    end: int  # just after the closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+@dataclass
+class Scan:
+    spans: list[Span]  # outermost quotations, in order
+    unclosed: list[int]  # offsets of double quotation marks that never close
+
+
+def _space(char: str) -> bool:
+    return not char or char.isspace()
+
+
+def _word(char: str) -> bool:
+    return bool(char) and char.isalnum()
+
+
+def scan(text: str) -> Scan:
+    """The quotations in `text`; linear in its length (one regex pass, a small stack)."""
+    stack: list[tuple[bool, int]] = []  # (is_double, offset) of open marks
+    spans: list[Span] = []
+    unclosed: list[int] = []
+    for match in MARK.finditer(text):
+        i = match.start()
+        char = text[i]
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if char in DOUBLE:
+            _double(char, i, before, after, stack, spans, unclosed)
+        else:
+            _single(char, i, before, after, stack, spans)
+    unclosed += [offset for is_double, offset in stack if is_double]
+    return Scan(_outermost(spans), sorted(unclosed))
+
+
+def _double(char, i, before, after, stack, spans, unclosed) -> None:
+    open_at = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0]), None)
+    can_close = char != "\u201c" and not _space(before)
+    can_open = char != "\u201d" and not _space(after)
+    if open_at is not None and (can_close or not can_open):
+        start = stack[open_at][1]
+        del stack[open_at:]  # single openers inside it were apostrophes
+        spans.append(Span(start, i + 1))
+    elif can_open:
+        stack.append((True, i))
+    else:
+        unclosed.append(i)  # a stray mark: neither opens nor closes
+
+
+def _single(char, i, before, after, stack, spans) -> None:
+    can_close = char != "\u2018" and not _space(before) and not _word(after)
+    can_open = char != "\u2019" and not _word(before) and not _space(after)
+    if can_close and stack and not stack[-1][0]:
+        spans.append(Span(stack.pop()[1], i + 1))
+    elif can_open:
+        stack.append((False, i))
+    # otherwise an apostrophe
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and span.start < out[-1].end:
+            continue  # nested inside the previous one
+        if span.end - span.start - 2 > MAX_QUOTED:
+            continue
+        out.append(span)
+    return out
+
+
+def quoted_words(text: str) -> str:
+    """What a quotation claims the source says: the inner text, without Markdown emphasis."""
+    return EMPHASIS.sub("", text).strip()
+
+
+EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+TRAILING = ".,;:!?"
+
+
+# -- verification ---------------------------------------------------------------------
+
+class Quoter:
+    """Finds quoted words in the sources: exact after normalization, case-insensitive in
+    the first letter only."""
+
+    def __init__(self, searches: dict[str, SearchText]):
+        self.searches = searches
+
+    def locate(self, text: str, order: Iterable[str],
+               prefer: dict[str, set[int]] | None = None) -> QuoteMatch | None:
+        """The first source in `order` that has the words, preferring its paragraphs in
+        `prefer` (the ones cited beside the quotation)."""
+        for attempt in _attempts(text):
+            for source_id in order:
+                search = self.searches.get(source_id)
+                if search is None:
+                    continue
+                found = find(search, attempt, (prefer or {}).get(source_id, ()))
+                if found is not None:
+                    return found
+        return None
+
+
+def _attempts(text: str) -> list[list[str]]:
+    """The normalized parts of the quoted words, then, if it ends in punctuation the source
+    may not have at that spot (American style puts it inside the marks), without it."""
+    parts = segments(text)
+    if not parts:
+        return []
+    attempts = [parts]
+    stripped = parts[-1].rstrip(TRAILING).rstrip()
+    if stripped != parts[-1] and stripped:
+        attempts.append(parts[:-1] + [stripped])
+    return attempts
+
+
+def _first_letter_variants(part: str) -> list[str]:
+    first = part[:1]
+    if first.lower() == first.upper():
+        return [part]
+    return [part, (first.lower() if first.isupper() else first.upper()) + part[1:]]
+
+
+def find(search: SearchText, parts: list[str], prefer: Iterable[int] = ()) -> QuoteMatch | None:
+    """Every part, in order, within one paragraph of `search`; None when not found."""
+    found = None
+    for paragraph in sorted(prefer):
+        index = paragraph - 1
+        if 0 <= index < len(search.starts):
+            found = _in_range(search, parts, search.starts[index], search.paragraph_end(index))
+            if found:
+                break
+    if found is None:
+        found = _in_range(search, parts, 0, len(search.joined))
+    if found is None:
+        return None
+    index, norm_spans = found
+    spans = [search.original_span(index, start, end) for start, end in norm_spans]
+    paragraph = search.source.paragraphs[index]
+    exact = " \u2026 ".join(paragraph.text[start:end] for start, end in spans)
+    return QuoteMatch(paragraph.number, spans, exact, search.source.id)
+
+
+def _in_range(search: SearchText, parts: list[str], lo: int, hi: int):
+    text = search.joined
+    for first in _first_letter_variants(parts[0]):
+        pos = text.find(first, lo, hi)
+        while pos >= 0:
+            index = search.paragraph_at(pos)
+            limit = search.paragraph_end(index)
+            spans = [(pos, pos + len(first))]
+            for part in parts[1:]:
+                at = text.find(part, spans[-1][1], limit)
+                if at < 0:
+                    break
+                spans.append((at, at + len(part)))
+            if len(spans) == len(parts):
+                return index, spans
+            pos = text.find(first, pos + 1, hi)
+    return None
+
+
+# -- elisions and boundaries that would change the meaning -----------------------------
+
+NEGATORS = re.compile(
+    r"\b(?:not|no|never|nor|neither|none|nothing|nobody|nowhere|without|cannot|hardly|"
+    r"barely|scarcely|only|except|unless)\b|\b\w+n['\u2019]t\b", re.I)
+_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+_SPACES = re.compile(r"\s+")
+
+
+def _near_words(text: str, start: int, end: int) -> tuple[str, str]:
+    """The word just before `start` and the word just after `end` in `text`."""
+    before = _WORD.findall(text[max(0, start - 60):start])
+    after = _WORD.findall(text[end:end + 60])
+    return (before[-1] if before else ""), (after[0] if after else "")
+
+
+def _phrase(gap: str, neg: re.Match) -> str:
+    """The negating word with a dash or comma directly before it: '– not'."""
+    head = gap[:neg.start()].rstrip()
+    lead = head[-1] if head and head[-1] in "\u2013\u2014-,;:" else ""
+    return (lead + " " if lead else "") + neg.group()
+
+
+def _clip(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def elision_problem(paragraph_text: str, match: QuoteMatch) -> str | None:
+    """Why the quote's elisions or boundaries leave out a negating or limiting word, or
+    None. Checks every gap between parts, and the word right beside each end (with only
+    spaces between, so that the word belongs to the quoted clause)."""
+    spans = match.spans
+    for (_, gap_start), (next_start, _) in zip(spans, spans[1:]):
+        gap = paragraph_text[gap_start:next_start]
+        neg = NEGATORS.search(gap)
+        if neg:
+            phrase = _phrase(gap, neg)
+            before, _ = _near_words(paragraph_text, gap_start + neg.start(), gap_start + neg.start())
+            _, after = _near_words(paragraph_text, next_start, next_start)
+            head = gap[:neg.start()].rstrip()
+            if phrase.startswith(("\u2013", "\u2014", "-", ",", ";", ":")):
+                head = head[:-1]
+            before = _WORD.findall(head)[-1] if _WORD.findall(head) else ""
+            context = _clip(" ".join(w for w in (before, phrase, after) if w))
+            return (f"the ellipsis leaves out \"{phrase}\" (source: \"…{context}…\"); quote the "
+                    "whole passage, or end the quote before it")
+    start, end = spans[0][0], spans[-1][1]
+    lead = paragraph_text[max(0, start - 40):start]
+    lead_word = re.search(r"(\S+)(\s+)$", lead)
+    if lead_word and NEGATORS.fullmatch(lead_word.group(1)):
+        word = lead_word.group(1)
+        _, after = _near_words(paragraph_text, start, start)
+        return (f"the quotation starts right after \"{word}\", which it leaves out (source: "
+                f"\"…{word} {after}…\"); start the quote at \"{word}\", or quote another passage")
+    tail = re.match(r"(\s+)(\S+)", paragraph_text[end:end + 40])
+    if tail and NEGATORS.fullmatch(tail.group(2).rstrip(".,;:!?")):
+        word = tail.group(2).rstrip(".,;:!?")
+        before, _ = _near_words(paragraph_text, end, end)
+        return (f"the quotation ends right before \"{word}\", which it leaves out (source: "
+                f"\"…{before} {word}…\"); quote the whole passage, or end it earlier")
+    return None

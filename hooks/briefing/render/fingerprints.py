@@ -1,0 +1,62 @@
+"""A fingerprint of every key a page can read (see `view`), computed after each run.
+
+A key whose fingerprint changed since the last run names what changed; every page that
+read it renders again. Fingerprints are Python hashes of plain tuples: cheap, and only
+ever compared within one process.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Entity, Source
+from .view import View
+
+
+def fingerprints(view: View, store) -> dict[str, int]:
+    index, linked = view.index, view.linked
+    quoted_sources = _quoted_sources(view)
+    source_keys = {s.id: store.front(s.path) for s in index.briefing.sources}
+    keys: dict[str, int] = {}
+    for entity in index.entities():
+        keys["face:" + entity.id] = _face(entity, store, quoted_sources, source_keys)
+    for page, prose in linked.prose.items():
+        keys["prose:" + page] = hash(prose.markdown)
+    for target, links in index.backlinks.items():
+        keys["backlinks:" + target] = hash(tuple((b.relation, b.subject, b.detail) for b in links))
+    keys["backlinks:*"] = hash(tuple(sorted((k, v) for k, v in keys.items() if k.startswith("backlinks:"))))
+    for target, mentions in index.snippets.items():
+        keys["mentions:" + target] = hash(tuple(sorted((m.page, m.anchor, m.before, m.text, m.after)
+                                                       for m in mentions)))
+    for source, quotes in index.citations.items():
+        keys["citations:" + source] = hash(tuple((q.owner, q.id, q.match.paragraph, tuple(q.match.spans))
+                                                 for q in quotes))
+    for source, spans in linked.articles.items():
+        keys["article:" + source] = hash(tuple(sorted((p, tuple(s)) for p, s in spans.items())))
+    for kind in ("actor", "agreement", "topic", "source"):
+        keys["kind:" + kind] = hash(tuple(e.id for e in getattr(index.briefing, f"{kind}s")
+                                          if index.owns(e) and not e.stub))
+    keys["glossary"] = hash((store.front(index.briefing.glossary_path),
+                             tuple(sorted(source_keys.items()))))
+    abbreviations = linked.abbreviations
+    keys["abbreviations"] = hash(tuple(sorted(abbreviations.titles.items()))) if abbreviations else 0
+    for path, changes in view.history.items():
+        keys["history:" + path] = hash(tuple(changes))
+    keys["site"] = hash((view.site.title, view.site.url, view.site.edit_url, view.history_note))
+    return keys
+
+
+def _quoted_sources(view: View) -> dict[str, set[str]]:
+    """owner -> the sources its YAML text quotations were found in."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for (owner, _), spans in view.index.text_quotes.items():
+        found[owner].update(match.source for _, _, match in spans)
+    return found
+
+
+def _face(entity: Entity, store, quoted_sources, source_keys) -> int:
+    """What other pages show of an entity: its front matter, and the sources its quotes
+    sit in (their paragraphs give the quotes' places)."""
+    if isinstance(entity, Source) or entity.stub:
+        return store.front(entity.path)
+    sources = {q.source for q in entity.quotes} | quoted_sources.get(entity.id, set())
+    return hash((store.front(entity.path), tuple(sorted((s, source_keys.get(s, 0)) for s in sources))))

@@ -1,0 +1,131 @@
+"""What the renderers may read, and the record of what each page did read.
+
+Every renderer reads the briefing through a `View`, never through the index directly. While
+a page renders, the view notes a key for everything it hands out ("face:iran",
+"backlinks:iran", "kind:actor", …). The pipeline keeps each page's keys, fingerprints every
+key after each run, and re-renders a page only when one of its keys changed: the live
+preview's dependency record is what the page actually read, so it cannot miss one.
+
+Keys:
+  face:<id>        an entity's fields (its front matter: name, summary, type, quotes, …)
+  prose:<page>     a page's linked prose
+  backlinks:<id>   the relations that point at an entity
+  mentions:<key>   the mentions of an entity or term (contextual backlinks)
+  citations:<id>   the quotes of a source, with where they sit
+  article:<id>     a source's linked article text
+  kind:<kind>      which entities a kind has, in order
+  glossary         the glossary terms
+  history:<path>   a file's dated changes (git)
+  site             the site's own settings (title, address)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..index import Backlink, Index
+from ..linking import Linked
+from ..model import Entity, GlossaryTerm, Quote
+from ..prose import LinkedProse, Mention
+
+
+@dataclass
+class SiteInfo:
+    """What the engine knows and the core needs: the site's name and address."""
+
+    title: str = "Briefing"
+    url: str = ""  # the published address, '' when unknown
+    edit_url: str = ""  # e.g. https://github.com/o/r/edit/main/{path}
+
+
+@dataclass
+class View:
+    index: Index
+    linked: Linked
+    site: SiteInfo = field(default_factory=SiteInfo)
+    history: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    history_note: str = ""  # why the history is incomplete, e.g. a shallow clone
+    reads: set[str] | None = None
+
+    # -- recording ---------------------------------------------------------------------
+    def begin(self) -> None:
+        self.reads = set()
+
+    def end(self) -> frozenset[str]:
+        reads, self.reads = self.reads or set(), None
+        return frozenset(reads)
+
+    def _read(self, key: str) -> None:
+        if self.reads is not None:
+            self.reads.add(key)
+
+    # -- entities --------------------------------------------------------------------
+    def face(self, entity_id: str) -> Entity | None:
+        """An entity's record; the page then shows its fields."""
+        self._read("face:" + entity_id)
+        return self.index.by_id.get(entity_id)
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        """Every entity of a kind that owns its id, in file order; their faces are read."""
+        self._read("kind:" + kind)
+        entities = [e for e in getattr(self.index.briefing, f"{kind}s")
+                    if self.index.owns(e) and not e.stub]
+        for entity in entities:
+            self._read("face:" + entity.id)
+        return entities
+
+    def everything(self) -> list[Entity]:
+        """Every entity of every kind, by id."""
+        found = [e for kind in ("actor", "agreement", "topic", "source") for e in self.of_kind(kind)]
+        return sorted(found, key=lambda e: e.id)
+
+    def prose(self, page: str) -> LinkedProse | None:
+        self._read("prose:" + page)
+        return self.linked.prose.get(page)
+
+    def backlinks(self, entity_id: str) -> list[Backlink]:
+        self._read("backlinks:" + entity_id)
+        return self.index.backlinks.get(entity_id, [])
+
+    def all_backlinks(self) -> dict[str, list[Backlink]]:
+        self._read("backlinks:*")
+        return self.index.backlinks
+
+    def mentions(self, key: str) -> list[Mention]:
+        """The mentions of `key` (an id, or 'term:<key>'), one per mentioning page, by page."""
+        self._read("mentions:" + key)
+        return sorted(self.index.snippets.get(key, []), key=lambda m: m.page)
+
+    def citations(self, source_id: str) -> list[Quote]:
+        self._read("citations:" + source_id)
+        return self.index.citations.get(source_id, [])
+
+    def article(self, source_id: str):
+        self._read("article:" + source_id)
+        return self.linked.articles.get(source_id, {})
+
+    def glossary(self) -> list[GlossaryTerm]:
+        self._read("glossary")
+        return self.index.briefing.glossary
+
+    def quote(self, owner: str, qid: str | None) -> Quote | None:
+        """A brief's own verified quote `qid`."""
+        self._read("face:" + owner)
+        quote = self.index.quotes_by_owner.get(owner, {}).get(qid or "")
+        return quote if quote is not None and quote.match is not None else None
+
+    def text_quotes(self, owner: str, text: str) -> list:
+        self._read("face:" + owner)
+        return self.index.text_quotes.get((owner, text), [])
+
+    def changes(self, path: str) -> list[tuple[str, str]]:
+        self._read("history:" + path)
+        return self.history.get(path, [])
+
+    def site_info(self) -> SiteInfo:
+        self._read("site")
+        return self.site
+
+    def resolve_term(self, key: str) -> GlossaryTerm | None:
+        self._read("glossary")
+        found = self.index.by_name.get(key)
+        return found if isinstance(found, GlossaryTerm) else None
