@@ -1,10 +1,13 @@
-"""Shared helpers: a throwaway project with the real hooks, theme config and seeds.
+"""Shared helpers: a throwaway briefing project with its own fixture sources.
 
-Tests write a few briefs into it and either run the core's `check` directly or build the
-site with real MkDocs in a subprocess and read the HTML back.
+The generator's tests never read the shipped briefing: each builds its own project from
+the fictional articles in tests/fixtures/sources/ and the briefs a test writes. A test then
+runs the one route (`Session.run`) directly, or builds the site with real MkDocs in a
+subprocess and reads the HTML back.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -13,35 +16,42 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "hooks"))
-
-NGHEAN = "nghean-russia-unexpected-role"
-MEDIATOR = "russia-mediator-analysis"
-
-
-def copy_skeleton(dest: Path, home: str) -> None:
-    """The repository's mkdocs.yml, hooks/ and docs/ in `dest`, with `home` as docs/index.md
-    (the real home page links briefs a test project does not have)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(REPO / "hooks", dest / "hooks", ignore=ignore, dirs_exist_ok=True)
-    shutil.copytree(REPO / "docs", dest / "docs", ignore=ignore, dirs_exist_ok=True)
-    (dest / "docs" / "index.md").write_text(home, encoding="utf-8")
-
-
-SHIPPED_EPOCH = "1700000000"  # SOURCE_DATE_EPOCH for builds of the shipped site
-
-
-def build_shipped(site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the repository's own briefing into `site`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks"),
-           "SOURCE_DATE_EPOCH": SHIPPED_EPOCH}
-    env.pop("BRIEFING_EDIT_URL", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GAZETTE = "harbour-gazette"  # 6 paragraphs; boilerplate 1, 3, 5, 21; heading 13
+ANALYSIS = "coast-analysis"  # 4 paragraphs, no metadata beyond the text
+SOURCES = {
+    GAZETTE: dict(title="Valmora agrees ferry deal with Northline", label="Gazette",
+                  publisher="Harbour Gazette", author="Petra Lind", published="2024-03-04",
+                  boilerplate=[1, 3, 5, 21], headings=[13], grade="C",
+                  rationale="A local paper reporting what it saw; no second source."),
+    ANALYSIS: dict(title="[Untitled analysis of the Valmora ferry agreement]", label="Analysis",
+                   grade="F", rationale="Author, outlet and date are unknown."),
+}
+MKDOCS_YML = """site_name: Test briefing
+use_directory_urls: false
+strict: true
+validation:
+  anchors: warn
+theme:
+  name: material
+  font: false
+  features: [navigation.tabs, navigation.sections, navigation.indexes, navigation.prune,
+             navigation.path, content.tooltips]
+plugins:
+  - briefing
+markdown_extensions: [abbr, admonition, footnotes, tables, {toc: {permalink: true}},
+                      pymdownx.details, pymdownx.superfences]
+nav:
+  - Briefing: index.md
+  - Topics: topics/index.md
+  - Actors: actors/index.md
+  - Agreements: agreements/index.md
+  - Sources: sources/index.md
+  - Reference: [glossary.md, timeline.md, graph.md, tags.md, downloads.md]
+"""
+RULES_OFF = ("uncited-paragraph", "quotation-source-not-cited", "brief-without-quote", "brief-undated",
+             "source-paragraph-uncited", "source-ungraded", "topic-judgments", "citation-shift")
 
 
 def in_ci() -> bool:
@@ -56,6 +66,13 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+def engine_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "SOURCE_DATE_EPOCH": "1750000000", **extra}
+    env.pop("BRIEFING_EDIT_URL", None)
+    return env
+
+
 @dataclass
 class Built:
     returncode: int
@@ -66,17 +83,47 @@ class Built:
         return (self.site / page).read_text(encoding="utf-8")
 
 
+def source_yaml(name: str, **overrides) -> str:
+    meta = {**SOURCES[name], **overrides}
+    text = (FIXTURES / "sources" / f"{name}.txt").read_bytes()
+    lines = [f"title: {_q(meta['title'])}", f"label: {_q(meta['label'])}"]
+    for key in ("publisher", "author", "published"):
+        lines.append(f"{key}: {_q(meta[key]) if meta.get(key) else 'null'}")
+    lines += ["language: en", f"sha256: {meta.get('sha256') or hashlib.sha256(text).hexdigest()}"]
+    if meta.get("grade"):
+        lines += ["reliability:", f"  grade: {meta['grade']}", f"  rationale: {_q(meta['rationale'])}"]
+    lines += [f"boilerplate: {meta.get('boilerplate', [])}", f"headings: {meta.get('headings', [])}"]
+    return "\n".join(lines) + "\n"
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 class Project:
-    def __init__(self, root: Path):
+    """A briefing in a temporary folder: briefing.yml, mkdocs.yml, docs/, briefs/, seeds/."""
+
+    def __init__(self, root: Path, sources=(GAZETTE, ANALYSIS), rules: dict | None = None):
         self.root = root
         root.mkdir(parents=True)
-        copy_skeleton(root, "# Test briefing\n\n<!-- briefing:last-reviewed -->\n")
-        (root / "seeds").mkdir()
-        for name in (NGHEAN, MEDIATOR):
-            for ext in (".txt", ".yaml"):
-                shutil.copy(REPO / "seeds" / f"{name}{ext}", root / "seeds" / f"{name}{ext}")
+        self.settings(rules)
+        self.write("mkdocs.yml", MKDOCS_YML)
+        self.write("docs/index.md", "# Test briefing\n\n<!-- briefing:last-reviewed -->\n")
         for folder in ("actors", "agreements", "topics"):
             (root / "briefs" / folder).mkdir(parents=True)
+        (root / "seeds").mkdir()
+        for name in sources:
+            self.source(name)
+
+    def settings(self, rules: dict | None = None, strict: bool = False) -> None:
+        """briefing.yml: the content rules off unless a test turns them on."""
+        chosen = {**dict.fromkeys(RULES_OFF, "off"), **(rules or {})}
+        lines = [f"strict: {'true' if strict else 'false'}", "rules:"] + [f"  {k}: {v}" for k, v in chosen.items()]
+        self.write("briefing.yml", "\n".join(lines) + "\n")
+
+    def source(self, name: str, **overrides) -> None:
+        shutil.copy(FIXTURES / "sources" / f"{name}.txt", self.root / "seeds" / f"{name}.txt")
+        self.write(f"seeds/{name}.yaml", source_yaml(name, **overrides))
 
     def write(self, rel: str, text: str | bytes) -> Path:
         path = self.root / rel
@@ -96,13 +143,13 @@ class Project:
         return self.brief("actor", brief_id, f"name: {name}\nsummary: {name} summary.\n"
                           f"type: {type_}\nupdated: 2025-07-01\n{textwrap.dedent(extra).strip()}", body)
 
-    def check(self):
-        from briefing.pipeline import check
-        problems, index, linked = check(self.root)
-        return problems, index
+    def run(self, render: bool = False, jobs: int = 1):
+        from briefing.cli import documents
+        from briefing.pipeline import Session
+        return Session(self.root).run(documents(self.root), render=render, jobs=jobs)
 
     def messages(self) -> list[str]:
-        return [p.short() for p in self.check()[0].sorted()]
+        return [p.short() for p in self.run().problems.sorted()]
 
     def only(self) -> str:
         """The one problem the briefing has; fails when there are none or several."""
@@ -113,65 +160,65 @@ class Project:
     def build(self, *args: str, env: dict[str, str] | None = None) -> Built:
         """`mkdocs build` in a subprocess; `env` adds to (or overrides) its environment."""
         site = self.root / "site"
-        base = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1750000000"}
-        base.pop("BRIEFING_EDIT_URL", None)
-        env = {**base, **(env or {})}
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *args],
-                              cwd=self.root, env=env, capture_output=True, text=True, timeout=300)
+                              cwd=self.root, env=engine_env(**(env or {})), capture_output=True,
+                              text=True, timeout=600)
         return Built(proc.returncode, proc.stdout + proc.stderr, site)
 
 
 def starter(project: Project) -> Project:
-    """A small consistent corpus: states, a person, a treaty and a topic."""
-    project.actor("russia", "Russia", "aliases: [Moscow]")
-    project.actor("iran", "Iran", "aliases: [Tehran]")
-    project.actor("sergey-lavrov", "Sergey Lavrov", """
-        country: russia
+    """A small consistent corpus on the fixture sources: states, a person, an agreement, a topic."""
+    project.actor("ostria", "Ostria", "aliases: [Ostrian state]")
+    project.actor("valmora-council", "Valmora harbour council", "aliases: [harbour council]",
+                  type_="organization")
+    project.actor("northline", "Northline Ferry Company", "aliases: [Northline]", type_="organization")
+    project.actor("ilse-brandt", "Ilse Brandt", """
+        country: ostria
         roles:
-          - title: Foreign Minister
-            of: russia
+          - title: Mayor
+            of: valmora-council
         quotes:
-          - id: call
-            text: "Lavrov’s call for de-escalation and regional stability has added weight"
-            source: nghean-russia-unexpected-role
-            speaker: sergey-lavrov
-        """, body="Lavrov spoke for Russia about Iran.\n", type_="person")
-    project.brief("agreement", "treaty", """
-        name: Comprehensive Strategic Partnership Treaty
-        summary: The January 2025 treaty.
-        type: treaty
+          - id: fair-deal
+            text: "a fair deal, not a gift"
+            source: harbour-gazette
+            speaker: ilse-brandt
+        """, body="Brandt spoke for the harbour council ([[harbour-gazette#p2]]).\n", type_="person")
+    project.brief("agreement", "ferry-agreement", """
+        name: Valmora ferry agreement
+        summary: The ten-year ferry agreement of March 2024.
+        type: agreement
         status: signed
-        signed: 2025-01-17
-        parties: [russia, iran]
-        signatories: [russia]
-        mediators: [iran]
+        signed: 2024-03-03
+        parties: [valmora-council, northline]
+        signatories: [valmora-council]
+        mediators: [ostria]
         quotes:
-          - text: "comprehensive strategic partnership agreement signed on January 17, 2025"
-            source: russia-mediator-analysis
-        """, "The treaty binds [[russia]] and [[Tehran|the Iranian side]].\n")
-    project.brief("topic", "mediation", """
-        name: Russian mediation
-        summary: Russia as mediator.
+          - text: "signed a ten-year ferry agreement with the Northline Ferry Company on 3 March 2024"
+            source: harbour-gazette
+        """, "The agreement binds [[valmora-council]] and [[Northline|the company]] ([[harbour-gazette#p1]]).\n")
+    project.brief("topic", "ferry", """
+        name: The Valmora ferry
+        summary: Whether the ferry runs all year.
         status: ongoing
         updated: 2025-07-02
         actors:
-          - russia
-          - id: iran
-            role: party
-        agreements: [treaty]
+          - ostria
+          - id: northline
+            role: operator
+        agreements: [ferry-agreement]
         judgments:
-          - text: Russia is likely to keep mediating.
+          - text: The ferry is likely to run daily in summer.
             likelihood: likely
             confidence: moderate
-            quotes: [ceremonial]
+            quotes: [summer]
         events:
-          - date: 2025-06
-            text: Araghchi visits Moscow.
-            actors: [iran, russia]
-            quote: ceremonial
+          - date: 2024-03
+            text: The council signs the agreement.
+            actors: [ostria, northline]
+            quote: summer
         quotes:
-          - id: ceremonial
-            text: 'consultations with Russia were "strategic, not ceremonial."'
-            source: nghean-russia-unexpected-role
-        """, "## Analysis\n\nSergey Lavrov and the treaty matter.\n\n[[quote:ceremonial]]\n")
+          - id: summer
+            text: "the ferry will run daily only in summer"
+            source: harbour-gazette
+        """, "## Analysis\n\nIlse Brandt and the agreement matter ([[harbour-gazette#p6]]).\n\n[[quote:summer]]\n")
     return project

@@ -147,7 +147,7 @@ SETTINGS_FIELDS = (
     Field("requires", Text(), doc="the generator version this briefing needs, e.g. '>=0.2.0'"),
     Field("strict", Bool(), doc="true: warnings fail `briefing check` and the build"),
     Field("rules", Record(title="rules", fields=tuple(
-        Field(name, Enum(values=SEVERITIES), doc=f"{what} (default: {default})")
+        Field(name, Enum(values=SEVERITIES, accept=((False, "off"),)), doc=f"{what} (default: {default})")
         for name, (default, what) in RULES.items())),
           doc="content rules: each error, warning or off"),
 )

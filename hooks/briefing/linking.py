@@ -126,7 +126,7 @@ def reader_texts(owner: Entity | GlossaryTerm) -> list[tuple[str, int]]:
     if isinstance(owner, GlossaryTerm):
         return [(owner.definition, owner.line)]
     texts = [(owner.summary, owner.line_of("summary"))] if not isinstance(owner, Source) else []
-    texts += [(q.note, q.line) for q in owner.quotes if q.note]
+    texts += [(q.note, q.note_line or q.line) for q in owner.quotes if q.note]
     if isinstance(owner, Actor):
         texts += [(r.title, r.line) for r in owner.roles]
     elif isinstance(owner, Agreement):

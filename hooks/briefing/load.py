@@ -18,6 +18,7 @@ from .schema import SLUG
 from .slugs import slugify
 from .yamlsafe import YamlDoc, YamlError, load_yaml
 
+READMES = ("briefs/README.md", "seeds/README.md")  # notes for contributors, never published
 MAX_BRIEF_BYTES = 1_000_000
 MAX_SOURCE_BYTES = 5_000_000
 
@@ -128,8 +129,8 @@ def _walk(root: Path, top: str, problems: Problems) -> list[str]:
             continue
         for entry in entries:
             rel = f"{folder}/{entry.name}"
-            if entry.name.startswith("."):
-                continue  # .gitkeep, editor swap files: documented as ignored
+            if entry.name.startswith(".") or rel in READMES:
+                continue  # .gitkeep, editor swap files, the folders' READMEs: documented as ignored
             if entry.is_symlink():
                 problems.add(rel, 0, "symbolic links are not allowed in briefs/ or seeds/",
                              "replace the link with the file itself")

@@ -40,6 +40,7 @@ class Quote:
     match: QuoteMatch | None = None
     owner_path: str = ""  # the file of the brief that quotes it
     col: int = 1  # the column of its text in that file
+    note_line: int = 0  # the line of its note
 
     @property
     def anchor(self) -> str:

@@ -94,7 +94,9 @@ def _single(char, i, before, after, stack, spans) -> None:
     can_close = char != "\u2018" and not _space(before) and not _word(after)
     can_open = char != "\u2019" and not _word(before) and not _space(after)
     if can_close and stack and not stack[-1][0]:
-        spans.append(Span(stack.pop()[1], i + 1))
+        start = stack.pop()[1]
+        if i - start > 2:  # 'n' in rock 'n' roll is two apostrophes, not a quotation
+            spans.append(Span(start, i + 1))
     elif can_open:
         stack.append((False, i))
     # otherwise an apostrophe
@@ -212,18 +214,16 @@ _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 _SPACES = re.compile(r"\s+")
 
 
-def _near_words(text: str, start: int, end: int) -> tuple[str, str]:
-    """The word just before `start` and the word just after `end` in `text`."""
-    before = _WORD.findall(text[max(0, start - 60):start])
-    after = _WORD.findall(text[end:end + 60])
-    return (before[-1] if before else ""), (after[0] if after else "")
+def _word_before(text: str, at: int) -> int:
+    """Where the word just before `at` starts (at itself when there is none)."""
+    words = list(_WORD.finditer(text, max(0, at - 60), at))
+    return words[-1].start() if words else at
 
 
-def _phrase(gap: str, neg: re.Match) -> str:
-    """The negating word with a dash or comma directly before it: '– not'."""
-    head = gap[:neg.start()].rstrip()
-    lead = head[-1] if head and head[-1] in "\u2013\u2014-,;:" else ""
-    return (lead + " " if lead else "") + neg.group()
+def _word_after(text: str, at: int) -> int:
+    """Where the word just after `at` ends (at itself when there is none)."""
+    word = _WORD.search(text, at, at + 60)
+    return word.end() if word else at
 
 
 def _clip(text: str) -> str:
@@ -235,32 +235,26 @@ def elision_problem(paragraph_text: str, match: QuoteMatch) -> str | None:
     None. Checks every gap between parts, and the word right beside each end (with only
     spaces between, so that the word belongs to the quoted clause)."""
     spans = match.spans
+    text = paragraph_text
     for (_, gap_start), (next_start, _) in zip(spans, spans[1:]):
-        gap = paragraph_text[gap_start:next_start]
-        neg = NEGATORS.search(gap)
+        neg = NEGATORS.search(text, gap_start, next_start)
         if neg:
-            phrase = _phrase(gap, neg)
-            before, _ = _near_words(paragraph_text, gap_start + neg.start(), gap_start + neg.start())
-            _, after = _near_words(paragraph_text, next_start, next_start)
-            head = gap[:neg.start()].rstrip()
-            if phrase.startswith(("\u2013", "\u2014", "-", ",", ";", ":")):
-                head = head[:-1]
-            before = _WORD.findall(head)[-1] if _WORD.findall(head) else ""
-            context = _clip(" ".join(w for w in (before, phrase, after) if w))
+            lead = text[gap_start:neg.start()].rstrip()  # what the ellipsis dropped before the word
+            phrase = (lead[-1] + " " if lead and lead[-1] in "\u2013\u2014-,;:" else "") + neg.group()
+            context = _clip(text[_word_before(text, neg.start()):_word_after(text, next_start)])
             return (f"the ellipsis leaves out \"{phrase}\" (source: \"…{context}…\"); quote the "
                     "whole passage, or end the quote before it")
     start, end = spans[0][0], spans[-1][1]
-    lead = paragraph_text[max(0, start - 40):start]
-    lead_word = re.search(r"(\S+)(\s+)$", lead)
+    lead_word = re.search(r"(\S+)(\s+)$", text[max(0, start - 40):start])
     if lead_word and NEGATORS.fullmatch(lead_word.group(1)):
         word = lead_word.group(1)
-        _, after = _near_words(paragraph_text, start, start)
+        context = _clip(text[start - len(lead_word.group()):_word_after(text, start)])
         return (f"the quotation starts right after \"{word}\", which it leaves out (source: "
-                f"\"…{word} {after}…\"); start the quote at \"{word}\", or quote another passage")
-    tail = re.match(r"(\s+)(\S+)", paragraph_text[end:end + 40])
+                f"\"…{context}…\"); start the quote at \"{word}\", or quote another passage")
+    tail = re.match(r"(\s+)(\S+)", text[end:end + 40])
     if tail and NEGATORS.fullmatch(tail.group(2).rstrip(".,;:!?")):
         word = tail.group(2).rstrip(".,;:!?")
-        before, _ = _near_words(paragraph_text, end, end)
+        context = _clip(text[_word_before(text, end):end + len(tail.group(1)) + len(word)])
         return (f"the quotation ends right before \"{word}\", which it leaves out (source: "
-                f"\"…{before} {word}…\"); quote the whole passage, or end it earlier")
+                f"\"…{context}…\"); quote the whole passage, or end it earlier")
     return None

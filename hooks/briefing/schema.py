@@ -110,8 +110,12 @@ class Ref(Slug):
 @dataclass
 class Enum(Type):
     values: tuple[str, ...] = ()
+    accept: tuple[tuple, ...] = ()  # (value, meaning) pairs, e.g. YAML's `off` (false) for 'off'
 
     def check(self, value, where, ctx):
+        for given, meaning in self.accept:
+            if value is given:
+                return meaning
         if value not in self.values:
             hint = did_you_mean(str(value), self.values) or "use one of the listed values"
             ctx.error(where, f"{_label(where)} is {_show(value)}; expected one of: "
@@ -120,7 +124,7 @@ class Enum(Type):
         return value
 
     def schema(self):
-        return {"enum": list(self.values)}
+        return {"enum": list(self.values) + [given for given, _ in self.accept]}
 
 
 @dataclass

@@ -61,7 +61,7 @@ def _quotes(fields: dict, owner: str, ctx: Context) -> tuple[list[Quote], list[s
             text=entry["text"], source=entry["source"], owner=owner, number=number,
             line=ctx.doc.line("quotes", i, "text"), id=qid, speaker=entry.get("speaker"),
             note=entry.get("note"), credibility=entry.get("credibility"), owner_path=ctx.path,
-            col=ctx.doc.col("quotes", i, "text")))
+            col=ctx.doc.col("quotes", i, "text"), note_line=ctx.doc.line("quotes", i, "note")))
     return quotes, broken
 
 
