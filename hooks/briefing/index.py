@@ -128,6 +128,8 @@ class Index:
 
     def has_anchor(self, target: Target) -> bool:
         entity = self.by_id.get(target.id)
+        if entity is None or entity.stub or target.id in self.conflicts:
+            return True  # the root cause is reported on the file itself
         if isinstance(entity, Source) and target.anchor.startswith("p"):
             number = target.anchor[1:]
             return number.isdigit() and 1 <= int(number) <= len(entity.paragraphs)

@@ -30,10 +30,11 @@ class Context:
     doc: YamlDoc
     problems: Problems
 
-    def error(self, where: tuple, message: str, hint: str = "", rule: str = "") -> None:
+    def error(self, where: tuple, message: str, hint: str = "", rule: str = "", key: bool = False) -> None:
+        """Report at the value's line and column (`key`: at its field name's)."""
         name = ".".join(str(p) for p in where if not isinstance(p, int)) or "front matter"
         self.problems.add(self.path, self.doc.line(*where), message, hint, field=name,
-                          col=self.doc.col(*where), rule=rule)
+                          col=self.doc.col(*where, key=key), rule=rule)
 
 
 def _label(where: tuple) -> str:
@@ -264,7 +265,7 @@ class Record(Type):
             spec = known.get(key)
             if spec is None:
                 hint = did_you_mean(key, known) or "allowed fields: " + ", ".join(known)
-                ctx.error(where + (key,), f"unknown field '{key}'", hint)
+                ctx.error(where + (key,), f"unknown field '{key}'", hint, key=True)
                 ok = False
                 continue
             cleaned = spec.type.check(entry, where + (key,), ctx)
@@ -334,4 +335,6 @@ def _kind(value) -> str:
 def _show(value) -> str:
     if isinstance(value, str):
         return f"'{value[:60]}'"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
     return _kind(value)

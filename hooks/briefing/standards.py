@@ -11,7 +11,6 @@ from collections import Counter
 from .index import Index
 from .linking import Linked
 from .model import Source, Topic
-from .quotes import label
 
 
 def check_standards(index: Index, linked: Linked) -> None:
@@ -84,7 +83,7 @@ def _citation_shift(index: Index, linked: Linked, least: int = 3) -> None:
             way = "next" if shift == 1 else "previous"
             index.problems.add(source.path, source.line_of("boilerplate"),
                                f"the citations of this source look shifted: {count} of {total} quotes "
-                               f"cited as ¶N are in the {way} paragraph ({label(source, 1)[:-2]} ¶N{shift:+d})",
+                               f"cited as ¶N are in the {way} paragraph ({source.short_name} ¶N{shift:+d})",
                                "was a line left out of, or added to, 'boilerplate' or 'headings'? "
                                "Paragraph numbers count the lines that are neither",
                                rule="citation-shift")

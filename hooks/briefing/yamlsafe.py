@@ -45,7 +45,8 @@ class YamlDoc:
     value: Any
     lines: dict[Path, int] = field(default_factory=dict)
     first_line: int = 1
-    cols: dict[Path, int] = field(default_factory=dict)
+    cols: dict[Path, int] = field(default_factory=dict)  # where each value starts
+    key_cols: dict[Path, int] = field(default_factory=dict)  # where each mapping key starts
 
     def _known(self, path: tuple) -> tuple:
         while path and path not in self.lines:
@@ -57,9 +58,9 @@ class YamlDoc:
         known = self._known(tuple(path))
         return self.lines[known] if known else self.first_line
 
-    def col(self, *path) -> int:
+    def col(self, *path, key: bool = False) -> int:
         known = self._known(tuple(path))
-        return self.cols.get(known, 1) if known else 1
+        return (self.key_cols if key else self.cols).get(known, 1) if known else 1
 
 
 # Plain words YAML 1.1 resolves to something other than text (booleans and null).
@@ -118,6 +119,7 @@ def _build(loader, offset: int) -> YamlDoc:
     lines: dict[Path, int] = {}
     cols: dict[Path, int] = {}
     doc = YamlDoc(None, lines, offset + 1, cols)
+    key_cols = doc.key_cols
     stack: list[_Frame] = []
     count, done = 0, False
     get_event = loader.get_event
@@ -150,7 +152,7 @@ def _build(loader, offset: int) -> YamlDoc:
         if not stack:
             doc.value, done = value, True
         else:
-            _place(stack[-1], value, line, lines, col, cols)
+            _place(stack[-1], value, line, lines, col, cols, key_cols)
     return doc
 
 
@@ -175,7 +177,7 @@ def _open(stack: list[_Frame], event, kind, line: int) -> None:
 
 
 def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int], col: int,
-           cols: dict[Path, int]) -> None:
+           cols: dict[Path, int], key_cols: dict[Path, int]) -> None:
     """Put a finished value into its container: a list item, a mapping key or its value."""
     if frame.is_list:
         lines[frame.path + (len(frame.container),)] = line
@@ -191,6 +193,7 @@ def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int], col: in
         frame.key = key
         lines[frame.path + (key,)] = line
         cols[frame.path + (key,)] = col
+        key_cols[frame.path + (key,)] = col
     else:
         frame.container[frame.key] = value
         if col > 1 or not isinstance(value, (dict, list)):
@@ -200,8 +203,13 @@ def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int], col: in
 
 # libyaml's messages, in words a contributor can act on: (part of the problem, message, hint).
 _EXPLAINED = (
+    ("tab character", "a tab character: YAML indentation must use spaces", "replace the tab with spaces"),
     ("found character '\\t'", "a tab character: YAML indentation must use spaces",
      "replace the tab with spaces"),
+    ("expected ',' or ']'", "a [list] that is never closed",
+     "close it with ']', or put a value that starts with '[' in quotes"),
+    ("expected ',' or '}'", "a {mapping} that is never closed",
+     "close it with '}', or put a value that starts with '{' in quotes"),
     ("mapping values are not allowed", "a ':' where YAML does not expect one",
      "put a value that contains ': ' in quotes, or check the indentation of this line"),
     ("expected <block end>", "this line is indented differently from the lines before it",
@@ -219,7 +227,8 @@ _EXPLAINED = (
 
 def _where(err: yaml.MarkedYAMLError):
     """The mark where the mistake is: for a value that is never closed, where it opens."""
-    if err.context_mark is not None and "end of stream" in (err.problem or ""):
+    unclosed = ("end of stream", "expected ',' or")  # a value or a [list] opened and never closed
+    if err.context_mark is not None and any(u in (err.problem or "") for u in unclosed):
         return err.context_mark
     return err.problem_mark or err.context_mark
 
