@@ -14,8 +14,10 @@ the pages whose Markdown changed are rendered again.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 import threading
 from importlib import resources
 from pathlib import Path
@@ -118,7 +120,9 @@ class BriefingPlugin(BasePlugin):
         for file in [f for f in files.documentation_pages() if f.generated_by is None]:
             files.remove(file)  # the core returns them linked, as generated pages
         first = not STATE.serving or session.previous is None or not STATE.contents.get(self.root)
+        self.titles = {}
         for page in run.pages.values():
+            self.titles[page.path] = _front_title(page.markdown)
             file = _Generated.generated(config, page.path, content=page.markdown + _footer(run, page))
             file.edit_uri = page.spec.edit_path
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
@@ -147,6 +151,11 @@ class BriefingPlugin(BasePlugin):
             section = sections.get(group)
             if file is not None and file.page is not None and section is not None:
                 file.page.parent = section
+        # A page a dirty build does not read again still needs its title, for the footer's
+        # previous/next links of its neighbours; the core knows every page's title.
+        for page in nav.pages:
+            if page.title is None and page.file.src_uri in self.titles:
+                page.title = self.titles[page.file.src_uri]
         return nav
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files, **kwargs):
@@ -169,6 +178,19 @@ class BriefingPlugin(BasePlugin):
         subtitle = f"{run.summary()}. Printed from the site; the site is the reference."
         text = edition.build(config.site_name, subtitle, parts, html_by_site_path)
         (site_dir / PRINT_PAGE).write_text(text, encoding="utf-8")
+
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def _front_title(markdown: str) -> str | None:
+    """A page's title as MkDocs would read it: its front matter's (a JSON string, see
+    render.html.front_matter), else its first heading."""
+    if markdown.startswith("---\ntitle: "):
+        line = markdown[len("---\ntitle: "):markdown.index("\n", 4)]
+        return json.loads(line)
+    heading = _H1.search(markdown)
+    return heading.group(1) if heading else None
 
 
 def _walk(items):

@@ -22,6 +22,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
+from .quotations import scan
 from .schemas import write_schemas
 
 PROJECT = "templates/project"
@@ -76,10 +77,12 @@ def _checked_title(title) -> str:
     title = " ".join(title.split()) if "\n" not in title and "\r" not in title else None
     if title is None:
         raise InitError("the title must be one line")
-    if any(c in title for c in "\"\u201c\u201d"):
+    found = scan(title)
+    if found.spans or found.unclosed:
         # The home page opens with the title, and the build verifies every quotation there.
-        raise InitError("the title may not contain double quotation marks: the home page would "
-                        "treat them as a quotation of a source; write the title without them")
+        raise InitError("the title may not contain quotation marks: the home page opens with it, "
+                        "and the build would check the quoted words against the sources; write "
+                        "the title without them")
     return title
 
 

@@ -1,0 +1,208 @@
+"""The live preview is correct by construction: after any sequence of edits, a kept
+session (the incremental route) gives exactly what a clean run gives.
+
+A Hypothesis state machine drives random edits through one kept `Session` and, after
+each step, compares every page's Markdown and every problem with a fresh session's; a
+second test does the same through MkDocs (dirty builds of the live preview against a
+clean build), byte for byte apart from what MkDocs stamps per build.
+"""
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import hypothesis.strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from briefing.cli import documents
+from briefing.pipeline import Session
+from helpers import Project, starter
+
+EXTRA = [f"port-{n}" for n in range(4)]
+
+
+def build_corpus(root: Path) -> Project:
+    project = starter(Project(root))
+    for n, brief_id in enumerate(EXTRA):
+        project.actor(brief_id, f"Port {n}", f"aliases: [Harbour {n}]",
+                      body=f"Port {n} trades with [[northline]] and [[ostria]] ([[harbour-gazette#p{n + 1}]]).\n")
+    return project
+
+
+def pages(run) -> dict[str, str]:
+    return {path: page.markdown for path, page in run.pages.items()}
+
+
+class Edits(RuleBasedStateMachine):
+    """Random edits of the kinds the live preview must handle."""
+
+    @initialize()
+    def start(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="incremental-"))
+        self.project = build_corpus(self.folder / "p")
+        self.session = Session(self.project.root, keep=True)
+        self.counter = 0
+        self.step()
+
+    def teardown(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def path(self, brief_id: str) -> Path:
+        for kind in ("actors", "agreements", "topics"):
+            found = self.project.root / "briefs" / kind / f"{brief_id}.md"
+            if found.exists():
+                return found
+        return self.project.root / "briefs/actors" / f"{brief_id}.md"
+
+    def edit(self, brief_id: str, old: str, new: str) -> None:
+        path = self.path(brief_id)
+        if path.exists():
+            path.write_text(path.read_text().replace(old, new, 1))
+
+    def step(self):
+        self.counter += 1
+        self.run = self.session.run(documents(self.project.root))
+
+    @rule(brief=st.sampled_from(EXTRA + ["northline", "ostria"]), words=st.text("abc ", min_size=1, max_size=12))
+    def edit_a_summary(self, brief, words):
+        path = self.path(brief)
+        if path.exists():
+            text = re.sub(r"^summary: .*$", f"summary: {words.strip() or 'x'} {self.counter}.", path.read_text(), 1, re.M)
+            path.write_text(text)
+        self.step()
+
+    @rule(brief=st.sampled_from(EXTRA + ["northline"]))
+    def rename(self, brief):
+        path = self.path(brief)
+        if path.exists():
+            path.write_text(re.sub(r"^name: .*$", f"name: Renamed {brief} {self.counter}", path.read_text(), 1, re.M))
+        self.step()
+
+    @rule(brief=st.sampled_from(EXTRA))
+    def add_an_alias(self, brief):
+        self.edit(brief, "aliases: [", f"aliases: [Alias {self.counter}, ")
+        self.step()
+
+    @rule()
+    def add_a_brief(self):
+        self.project.actor(f"new-{self.counter}", f"New {self.counter}",
+                           body="It sails with [[northline]] ([[harbour-gazette#p2]]).\n")
+        self.step()
+
+    @rule(brief=st.sampled_from(EXTRA))
+    def delete_a_brief(self, brief):
+        path = self.path(brief)
+        if path.exists():
+            path.unlink()
+            for other in (self.project.root / "briefs").rglob("*.md"):  # no dangling link left
+                other.write_text(other.read_text().replace(f"[[{brief}]]", "the port"))
+        self.step()
+
+    @rule()
+    def add_a_quote(self):
+        self.edit("northline", "type: organization",
+                  f'type: organization\nquotes:\n  - id: q{self.counter}\n    text: "no plans to raise fares"\n'
+                  "    source: harbour-gazette")
+        self.step()
+
+    @rule()
+    def edit_a_seed_s_metadata(self):
+        path = self.project.root / "seeds/coast-analysis.yaml"
+        path.write_text(path.read_text().replace("Author, outlet", f"Author ({self.counter}), outlet", 1))
+        self.step()
+
+    @rule()
+    def edit_a_seed_s_text_then_restore_it(self):
+        path = self.project.root / "seeds/coast-analysis.txt"
+        original = path.read_bytes()
+        path.write_bytes(original + b"An added line.\n")
+        self.step()
+        assert self.run.failed and "no longer matches its sha256" in self.run.problems.report()
+        path.write_bytes(original)
+        self.step()
+
+    @rule(brief=st.sampled_from(EXTRA + ["ferry"]))
+    def break_a_brief_then_fix_it(self, brief):
+        path = self.path(brief)
+        if not path.exists():
+            return
+        original = path.read_text()
+        path.write_text(original.replace("name:", " name:", 1))
+        self.step()
+        assert self.run.failed
+        path.write_text(original)
+        self.step()
+
+    @rule(briefs=st.lists(st.sampled_from(EXTRA), min_size=2, max_size=3))
+    def a_burst_of_edits(self, briefs):
+        for n, brief in enumerate(briefs):
+            self.edit(brief, "trades with", f"trades ({n}) with")
+        self.step()
+
+    @invariant()
+    def equals_a_clean_run(self):
+        clean = Session(self.project.root).run(documents(self.project.root))
+        assert self.run.problems.report("json") == clean.problems.report("json")
+        if not clean.failed:
+            assert pages(self.run) == pages(clean)
+
+
+TestEdits = Edits.TestCase
+TestEdits.settings = settings(max_examples=25, stateful_step_count=12, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+
+
+def _site(root: Path, site: Path, dirty: bool, session_state) -> None:
+    """One MkDocs build of the project into `site`, as the live preview runs it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+    build(config, dirty=dirty)
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    """Files that differ between two built sites, apart from what MkDocs stamps per build."""
+    out = []
+    compare = filecmp.dircmp(a, b, ignore=["sitemap.xml", "sitemap.xml.gz"])
+    stack = [(compare, "")]
+    while stack:
+        node, prefix = stack.pop()
+        out += [prefix + name for name in node.left_only + node.right_only + node.diff_files]
+        out += [prefix + name for name in node.funny_files]
+        stack += [(sub, f"{prefix}{name}/") for name, sub in node.subdirs.items()]
+    return sorted(out)
+
+
+def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
+    import logging
+
+    import mkdocs_briefing
+    from mkdocs_preview import _QuietDirty
+    monkeypatch.setattr(mkdocs_briefing, "STATE", mkdocs_briefing._State())
+    mkdocs_briefing.STATE.serving = True
+    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = build_corpus(tmp_path / "p")
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    _site(project.root, served, dirty=False, session_state=None)
+    edits = [
+        lambda: project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md")
+                              .read_text().replace("summary: Port 1 summary.", "summary: A busier port.")),
+        lambda: project.write("briefs/actors/northline.md", project.root.joinpath("briefs/actors/northline.md")
+                              .read_text().replace("name: Northline Ferry Company", "name: Northline Ferries")),
+        lambda: project.actor("port-9", "Port 9", body="Near [[ostria]] ([[harbour-gazette#p1]]).\n"),
+        lambda: project.root.joinpath("briefs/actors/port-2.md").unlink(),
+    ]
+    for edit in edits:
+        edit()
+        _site(project.root, served, dirty=True, session_state=None)
+        shutil.rmtree(clean, ignore_errors=True)
+        mkdocs_briefing.STATE.serving = False
+        _site(project.root, clean, dirty=False, session_state=None)
+        mkdocs_briefing.STATE.serving = True
+        assert _differences(served, clean) == []

@@ -1,0 +1,93 @@
+"""One route through the stages: `check`, the build and the live preview call the same
+`Session.run`, and `check` on several cores (briefing.workers) finds exactly what the
+serial route finds."""
+from __future__ import annotations
+
+import pytest
+
+from briefing import workers
+from briefing.cli import documents
+from briefing.pipeline import Session
+from helpers import starter
+
+
+def _mixed_corpus(project):
+    """The starter corpus plus enough briefs for three workers, some of them broken."""
+    starter(project)
+    for n in range(12):
+        project.actor(f"state-{n:02}", f"State {n:02}", body=f"Near [[ostria]] and [[state-{(n + 1) % 12:02}]].\n")
+    project.actor("broken-field", "Broken Field", "colour: red")
+    project.actor("broken-ref", "Broken Ref", "country: atlantis")
+    project.actor("broken-prose", "Broken Prose", body="See [[atlantis]] and <b>this</b>.\n\n[[quote:nope]]\n")
+    project.actor("broken-quote", "Broken Quote", """
+        quotes:
+          - text: "The council has never spoken to Northline"
+            source: harbour-gazette
+          - text: "anything"
+            source: no-such-source
+        """, body='It was "a fair deal, not a present" ([[harbour-gazette#p2]]).\n')
+    project.write("briefs/glossary.yaml", "terms:\n  - term: Pier\n    definition: A landing.\n"
+                  "    see: [no-such-entity]\n")
+    project.write("docs/extra.md", "# Extra\n\n<!-- briefing:no-such-marker -->\n\n[[atlantis]]\n")
+    project.write("briefs/actors/broken-yaml.md", "---\nname: [unclosed\n---\n")
+    project.write("briefs/topics/no-front-matter.md", "Just prose.\n")
+    project.write("briefs/actors/notes.txt", "stray")
+    project.settings({"uncited-paragraph": "warning", "brief-without-quote": "warning"})
+    return project
+
+
+def _report(project, jobs: int, render: bool = False) -> str:
+    run = Session(project.root).run(documents(project.root), render=render, jobs=jobs)
+    return run.problems.report("json")
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_check_on_several_cores_finds_what_one_finds(project, monkeypatch, jobs):
+    _mixed_corpus(project)
+    monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)  # fork even for this small corpus
+    serial = _report(project, 1)
+    assert _report(project, jobs) == serial
+    for path in ("briefs/actors/broken-prose.md", "briefs/actors/broken-quote.md", "briefs/glossary.yaml",
+                 "docs/extra.md", "briefs/actors/broken-ref.md", "briefs/actors/broken-yaml.md"):
+        assert path in serial, path  # every stage's problems made it back
+
+
+def test_check_finds_what_the_build_finds(project):
+    _mixed_corpus(project)
+    assert _report(project, 1, render=True) == _report(project, 1, render=False)
+
+
+def test_without_a_pool_everything_is_checked_here(project, monkeypatch):
+    """Where the system refuses to fork (Windows, some sandboxes), check runs serially."""
+    _mixed_corpus(project)
+    monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
+    monkeypatch.setattr(workers.multiprocessing, "get_context",
+                        lambda method: (_ for _ in ()).throw(ValueError(f"no {method}")))
+    assert _report(project, 4) == _report(project, 1)
+
+
+def test_briefs_are_dealt_round_robin():
+    paths = [f"briefs/actors/a{n:04}.md" for n in range(1000)]
+    assert workers._slices(paths, 2) == [paths[0::2], paths[1::2]]
+
+
+@pytest.mark.parametrize("count, jobs, hands", [(100, 2, 1), (799, 2, 1), (800, 2, 2), (5000, 1, 1), (5000, 8, 8)])
+def test_small_briefings_stay_in_one_process(count, jobs, hands):
+    assert len(workers._slices([f"b{n}" for n in range(count)], jobs)) == hands
+
+
+def test_a_second_run_of_a_kept_session_reads_only_what_changed(corpus, monkeypatch):
+    session = Session(corpus.root, keep=True)
+    first = session.run(documents(corpus.root))
+    assert not first.failed and first.changed == set(first.pages)
+    loaded = []
+    from briefing import store
+    original = store.validate_files
+    monkeypatch.setattr(store, "validate_files", lambda root, paths, rules: loaded.extend(paths) or original(root, paths, rules))
+    path = corpus.root / "briefs/actors/northline.md"
+    path.write_text(path.read_text().replace("Northline Ferry Company summary.", "The ferry operator."))
+    second = session.run(documents(corpus.root))
+    assert loaded == ["briefs/actors/northline.md"]
+    assert "actors/northline.md" in second.changed
+    assert "actors/ilse-brandt.md" not in second.changed  # it does not show Northline
+    assert "agreements/ferry-agreement.md" in second.changed  # it links Northline: its preview changed
