@@ -1,12 +1,14 @@
 """A deterministic synthetic briefing project of a given number of briefs.
 
-`generate(root, briefs)` writes a complete project into `root`: mkdocs.yml, docs/ and hooks/
-copied from this repository, and generated briefs/ and seeds/. Everything comes from one
-`random.Random(seed)`, so the same size always gives the same bytes.
+`generate(root, briefs)` writes a complete project into `root`: this repository's
+mkdocs.yml and docs/, a briefing.yml, and generated briefs/ and seeds/. Everything comes
+from one `random.Random(seed)`, so the same size always gives the same bytes.
 
 Shape (per the benchmark's brief): 60% actors, 25% agreements, 15% topics; one source of
-about 5 KB per 20 briefs; about 5 verified quotes and 10 references per brief; prose in
-which entity names appear, so that auto-linking has work to do.
+about 5 KB per 20 briefs; about 5 verified quotes (one of them elided) and 10 references per
+brief; two inline quotations per brief; every prose paragraph cites a source paragraph;
+prose in which entity names appear, so that auto-linking has work to do. It passes
+`briefing check` with every content rule at its default and no warning.
 """
 from __future__ import annotations
 
@@ -224,24 +226,67 @@ def _prose_sentence(rng: random.Random, ents: list[Ent], wikilink: bool) -> str:
     ])
 
 
+def _phrase(rng: random.Random, sentence: str) -> str | None:
+    """A few words of a source sentence to quote inline: never beside a negating word."""
+    words = sentence.rstrip(".").split()
+    for _ in range(6):
+        size = rng.randint(3, 5)
+        if len(words) <= size:
+            return None
+        start = rng.randrange(len(words) - size)
+        chosen = words[start:start + size]
+        around = words[max(0, start - 1):start + size + 1]
+        if not any(w.strip(",;").lower() in NEGATING for w in around):
+            return " ".join(chosen).strip(",;")
+    return None
+
+
+NEGATING = {"not", "no", "never", "nor", "neither", "none", "nothing", "without", "cannot",
+            "hardly", "barely", "only", "except", "unless"}
+
+
+def _cite(src: Src, index: int, k: int) -> tuple[str, int]:
+    """The paragraph the k-th prose paragraph of brief `index` cites: cycling, so that the
+    briefs of a source cite every one of its paragraphs."""
+    return src.id, (index * 3 + k) % len(src.paragraphs) + 1
+
+
 def _body(rng: random.Random, ent: Ent, ents: list[Ent], quotes: list[tuple[str, str, int]],
-          srcs: dict[str, Src]) -> str:
+          src: Src, index: int) -> str:
     lines = ["", "## Overview", ""]
     wikis = 0
-    for _ in range(3):
+    for k in range(3):
         para = []
         for _ in range(rng.randint(3, 5)):
             wiki = wikis < 4 and rng.random() < 0.4
             wikis += wiki
             para.append(_prose_sentence(rng, ents, wiki))
-        lines += [" ".join(para), ""]
+        sid, pnum = _cite(src, index, k)
+        phrase = _phrase(rng, rng.choice(src.paragraphs[pnum - 1])) if k < 2 else None
+        if phrase:
+            para.append(f'The source puts it as "{phrase}".')
+        lines += [" ".join(para) + f" ([[{sid}#p{pnum}]])", ""]
     qid, sid, pnum = quotes[0][0], quotes[0][1], quotes[0][2]
     lines += [f"The key passage is in [[{sid}#p{pnum}]]:", "", f"[[quote:{qid}]]", ""]
     lines += ["## Related", ""]
-    for other in rng.sample(ents, 3):
-        lines.append(f"- [[{other.id}]]: {_prose_sentence(rng, ents, False)}")
+    for k, other in enumerate(rng.sample(ents, 3)):
+        sid, pnum = _cite(src, index, k + 3)
+        lines.append(f"- [[{other.id}]]: {_prose_sentence(rng, ents, False)} ([[{sid}#p{pnum}]])")
     lines.append("")
     return "\n".join(lines)
+
+
+def _elide(rng: random.Random, sentence: str) -> str | None:
+    """The sentence with a middle stretch left out ('...'), never a negating word."""
+    words = sentence.split()
+    if len(words) < 9:
+        return None
+    cut = rng.randint(3, len(words) - 5)
+    gap = words[cut:cut + 2]
+    edges = words[cut - 1:cut + 3]
+    if any(w.strip(",;.").lower() in NEGATING for w in gap + edges):
+        return None
+    return " ".join(words[:cut]) + " ... " + " ".join(words[cut + 2:])
 
 
 def _brief(rng: random.Random, ent: Ent, ents: list[Ent], by_kind: dict[str, list[Ent]],
@@ -259,6 +304,8 @@ def _brief(rng: random.Random, ent: Ent, ents: list[Ent], by_kind: dict[str, lis
         if s in seen:
             continue
         seen.add(s)
+        if len(quotes) == QUOTES_PER_BRIEF - 1:  # the last quote is elided
+            s = _elide(rng, s) or s
         quotes.append((f"q{len(quotes) + 1}", src.id, p + 1, s))
     fm = ["---", f"name: {_q(ent.name)}",
           f"summary: {_q(f'{ent.name} as the sources present it: {_prose_sentence(rng, ents, False)}')}",
@@ -278,8 +325,10 @@ def _brief(rng: random.Random, ent: Ent, ents: list[Ent], by_kind: dict[str, lis
                 fm += [f"  - title: {rng.choice(ROLES)}", f"    of: {of.id}",
                        f"    from: {_date(rng, 'month')}"]
     elif ent.kind == "agreement":
+        signed = _date(rng)
+        proposed = f"{int(signed[:4]) - 1}{signed[4:7]}"  # a year before it was signed
         fm += [f"type: {ent.type}", f"status: {rng.choice(AGREEMENT_STATUSES)}",
-               f"proposed: {_date(rng, 'month')}", f"signed: {_date(rng)}",
+               f"proposed: {proposed}", f"signed: {signed}",
                f"parties: {_ids(e.id for e in rng.sample(states, min(3, len(states))))}",
                f"signatories: {_ids(e.id for e in rng.sample(persons or actors, 2))}",
                f"mediators: {_ids([rng.choice(actors).id])}",
@@ -306,20 +355,24 @@ def _brief(rng: random.Random, ent: Ent, ents: list[Ent], by_kind: dict[str, lis
                    f"    actors: {_ids(m.id for m in members[j:j + 2])}",
                    f"    quote: q{j + 2}"]
     fm.append("quotes:")
-    for qid, sid, _, text in quotes:
+    by_id = {s.id: s for s in srcs}
+    for qid, sid, pnum, text in quotes:
         fm += [f"  - id: {qid}", f"    text: {_q(text)}", f"    source: {sid}"]
-        if rng.random() < 0.4 and persons:
-            fm.append(f"    speaker: {rng.choice(persons).id}")
+        near = " ".join(by_id[sid].paragraphs[pnum - 1]) if rng.random() < 0.4 else ""
+        named = [p for p in persons if p.name in near]  # a speaker is named beside the quote
+        if named:
+            fm.append(f"    speaker: {rng.choice(named).id}")
         if rng.random() < 0.3:
-            fm.append(f"    credibility: {rng.randint(1, 6)}")
+            fm.append(f"    credibility: {rng.randint(2, 6)}")
     fm.append("---")
     return "\n".join(fm) + "\n" + _body(rng, ent, ents, [(q[0], q[1], q[2]) for q in quotes],
-                                        {s.id: s for s in srcs})
+                                        chosen[0], index)
 
 
 def _source_meta(rng: random.Random, src: Src, sha: str) -> str:
     return "\n".join([
         f"title: {_q(src.title)}",
+        f"label: {_q(src.title.split(':')[-1].split(' and ')[0].strip())}",
         f"publisher: {_q(rng.choice(['The Dispatch', 'Regional Review', 'Wire Service']))}",
         "author: null",
         f"published: {_date(rng)}",
@@ -345,7 +398,7 @@ HOME = """# Synthetic briefing
 
 ## Topics
 
-{topics}
+<!-- briefing:topics -->
 """
 
 
@@ -356,7 +409,7 @@ def generate(root: Path, briefs: int, seed: int = SEED) -> dict:
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(REPO / "docs", root / "docs", ignore=ignore, dirs_exist_ok=True)
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=ignore, dirs_exist_ok=True)
+    (root / "briefing.yml").write_text("# The benchmark's corpus: every rule at its default.\n", encoding="utf-8")
     names = Names(rng)
     ents = _entities(rng, names, briefs)
     by_kind: dict[str, list[Ent]] = {"actor": [], "agreement": [], "topic": []}
@@ -377,9 +430,7 @@ def generate(root: Path, briefs: int, seed: int = SEED) -> dict:
         text = _brief(rng, ent, ents, by_kind, srcs, i)
         (root / "briefs" / f"{ent.kind}s" / f"{ent.id}.md").write_text(text, encoding="utf-8")
     # The repository's home page links the real briefing's ids; the corpus gets its own.
-    topics = "\n".join(f"- [[{t.id}]]" for t in by_kind["topic"][:20])
-    (root / "docs" / "index.md").write_text(HOME.format(count=len(ents), topics=topics),
-                                            encoding="utf-8")
+    (root / "docs" / "index.md").write_text(HOME.format(count=len(ents)), encoding="utf-8")
     return {"briefs": len(ents), "sources": len(srcs),
             **{f"{k}s": len(v) for k, v in by_kind.items()}}
 

@@ -12,12 +12,10 @@ on every file that claims it, and references to it raise nothing more.
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .autolink import MentionMatcher
 from .formats import KIND_LABELS
 from .model import Actor, Agreement, Briefing, Entity, GlossaryTerm, Quote, Source, Topic
 from .normalize import normalize_text
@@ -52,6 +50,17 @@ def name_key(text: str) -> str:
     """Names collide when equal after NFKC, case folding, spacing and look-alike letters."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return folded.translate(_LOOKALIKES)
+
+
+def _word_at(text: str, word: str) -> int:
+    """Where `word` first stands as a whole word in `text`, or -1."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _an(noun: str) -> str:
@@ -92,10 +101,11 @@ class Index:
     broken_quotes: dict[str, set[str]] = field(default_factory=dict)  # ids of unreadable quotes
     conflicts: set[str] = field(default_factory=set)  # ids claimed by more than one file
     targets: dict[str, Target] = field(default_factory=dict)  # memo: one Target per id
+    memo: dict = field(default_factory=dict)  # memo: wikilink target text -> resolution
+    speakers: dict[str, list[str]] = field(default_factory=dict)  # memo: the names of each speaker
     # (owner id, text) -> [(start, end, match)] for quotations in YAML text fields
     text_quotes: dict[tuple[str, str], list] = field(default_factory=dict)
     cited_paragraphs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    _names_in: MentionMatcher | None = None
 
     @property
     def searches(self) -> dict[str, SearchText]:
@@ -169,11 +179,15 @@ class Index:
         return [e for e in self.briefing.entities() if self.owns(e)]
 
     def names_in(self, text: str) -> list[str]:
-        """The names of the entities a text names, in order (the error path only)."""
-        if self._names_in is None:
-            self._names_in = MentionMatcher(self.surface)
-        seen = dict.fromkeys(self.by_id[i].name for _, _, i in self._names_in.find(text))
-        return list(seen)
+        """The names of the entities a text names, in the order it names them. The error path
+        only: a plain look for each name, not the compiled matcher of every name."""
+        folded = text.casefold()
+        found: dict[str, int] = {}
+        for name, entity_id in self.surface.items():
+            at = _word_at(folded, name.casefold())
+            if at >= 0 and entity_id not in found:
+                found[entity_id] = at
+        return [self.by_id[i].name for i in sorted(found, key=found.get)]
 
     # -- building -------------------------------------------------------------------------
     def add_ids(self) -> None:
@@ -362,12 +376,15 @@ def _speaker_named(index: Index, quote: Quote) -> bool:
     """A quote's speaker is named in the paragraph that holds it, or in the one before."""
     speaker = index.by_id[quote.speaker]
     search = index.searches[quote.source]
-    names = sorted({normalize_text(n) for n in speaker_names(speaker)}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
+    names = index.speakers.get(speaker.id)
+    if names is None:
+        names = index.speakers[speaker.id] = [normalize_text(n).casefold() for n in speaker_names(speaker)]
     number = quote.match.paragraph
-    for index_ in (number - 1, number - 2):
-        if index_ >= 0 and pattern.search(search.joined, search.starts[index_], search.paragraph_end(index_)):
-            return True
+    for at in (number - 1, number - 2):
+        if at >= 0:
+            paragraph = search.joined[search.starts[at]:search.paragraph_end(at)].casefold()
+            if any(_word_at(paragraph, name) >= 0 for name in names):
+                return True
     source = search.source
     named = index.names_in(source.paragraphs[number - 1].text)
     listed = ", ".join(named) if named else "no actor"

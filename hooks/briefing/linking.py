@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .autolink import MentionMatcher
 from .index import Index, Verifier
 from .model import Actor, Agreement, Entity, GlossaryTerm, Source, Topic
-from .prose import MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, sentence_bounds
+from .prose import ANY_MARK, MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, sentence_bounds
 from .quotations import quoted_words, scan
 
 QUOTE_MARK = "\ue000"  # wraps a placed quote's id until the renderer puts the block there
@@ -102,11 +102,12 @@ def link_document(index: Index, linked: Linked, page: str, text: str, path: str)
 
 
 def _record(index: Index, linked: Linked, page: str, path: str, prose: LinkedProse) -> None:
-    linked.prose[page] = prose
-    for target in prose.mentions:
-        index.mentions[target].add(page)
-    for target, mention in prose.snippets.items():
-        index.snippets[target].append(mention)
+    if linked.autolink:  # what only rendered pages use
+        linked.prose[page] = prose
+        for target in prose.mentions:
+            index.mentions[target].add(page)
+        for target, mention in prose.snippets.items():
+            index.snippets[target].append(mention)
     for source, paragraph in prose.cited:
         index.cited_paragraphs[source].add(paragraph)
     if prose.quotations:
@@ -147,7 +148,7 @@ def reader_texts(owner: Entity | GlossaryTerm) -> list[tuple[str, int]]:
 def link_texts(index: Index, linked: Linked, owner: str, path: str, texts, verifier: Verifier) -> None:
     """Verify the quotations of YAML text fields; the renderer links the verified ones."""
     for text, line in texts:
-        if not any(c in text for c in "\"'\u2018\u2019\u201c\u201d"):
+        if not ANY_MARK.search(text):
             continue
         masked = TITLE_FORM.sub(lambda m: MASK * len(m.group()), text)
         found = scan(masked)

@@ -21,7 +21,7 @@ from typing import Callable, Protocol
 
 from .autolink import MentionMatcher
 from .model import QuoteMatch
-from .quotations import EMPHASIS, Span, quoted_words, scan
+from .quotations import EMPHASIS, MARK, Span, quoted_words, scan
 
 # Only a plain fence counts as code: an opener with at most a language word, closed by the
 # same character at least as many times. Anything else is prose and gets every check.
@@ -47,6 +47,7 @@ INLINE = re.compile(r"""(?=[`\[!<])(?:
   |(?P<html>""" + _HTML_START + r"""[^>]*>?)
 )""", re.X)
 STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
+ANY_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d]")  # a cheap test before the real scan
 TITLE_PREFIX = "title:"  # [[title:…]]: a title or a coined term, shown in quotation marks
 QUOTE_PREFIX = "quote:"
 # A hand-written citation label that names a paragraph: "¶12", "p12", "paragraph 12".
@@ -72,6 +73,8 @@ class Target:
 
 
 class Resolver(Protocol):
+    memo: dict  # what `ProseLinker._resolve` found for each target text, kept for the run
+
     def resolve(self, text: str) -> Target | None: ...
     def suggest(self, text: str) -> list[str]: ...
     def target(self, entity_id: str) -> Target: ...
@@ -220,6 +223,12 @@ def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrust
             add(start("raw", i), i, line)
             close()
             continue
+        first = line[0]
+        if first.isalpha() and current is not None and current.kind in ("paragraph", "item"):
+            prev_blank = False  # a prose line that goes on a paragraph: the common case
+            add(current, i, line)
+            in_admonition = False
+            continue
         indented = line.startswith(("    ", "\t"))
         if in_admonition and not indented:
             in_admonition = False
@@ -285,7 +294,7 @@ def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrust
 
 # -- the linker ---------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     """A stretch of a block: plain text, or a token (code, wikilink, link, HTML)."""
 
@@ -324,7 +333,7 @@ class ProseLinker:
         last_cited: dict[str, set[int]] = {}
         for n, block in enumerate(blocks):
             if block.kind in ("paragraph", "item", "heading", "table"):
-                follows_quote = _next_is_placed(blocks, n)
+                follows_quote = lambda n=n: _next_is_placed(blocks, n)  # asked only when uncited
                 lines, last_cited = self._prose(block, n, result, follows_quote)
                 out.extend(lines)
             elif block.kind == "placed":
@@ -332,9 +341,10 @@ class ProseLinker:
                 if last_cited:
                     result.placed_after.append((block.quote_id, last_cited))
             else:
-                if block.kind == "code":
+                if block.kind == "code" and self.untrusted:
                     for line, number in zip(block.lines, block.numbers):
-                        self._check_code(line, number, 1, result)
+                        if "<" in line:
+                            self._check_code(line, number, 1, result)
                 out.extend(block.lines)
         result.markdown = "\n".join(out)
         return result
@@ -355,80 +365,96 @@ class ProseLinker:
 
     # -- one prose block ----------------------------------------------------------------
     def _prose(self, block: Block, n: int, result: LinkedProse, follows_quote: bool) -> list[str]:
-        text = "\n".join(block.lines)
+        text = block.lines[0] if len(block.lines) == 1 else "\n".join(block.lines)
         starts = _line_starts(block.lines)
         pieces, cited = self._pieces(text, block, starts, result)
-        result.cited.update((source, p) for source, paragraphs in cited.items() for p in paragraphs)
-        shown = "".join(p.shown for p in pieces)
-        spans, quoted = self._quotations(shown, pieces, block, starts, cited, result)
-        autolink = self.autolink and block.kind != "heading"
-        mentions: list[tuple[str, int, int]] = []
-        markdown = self._emit(pieces, spans, autolink, mentions, result)
-        anchor = ""
-        if block.kind in ("paragraph", "item") and mentions:
-            anchor = f"b{n}"
-            markdown = _with_anchor(markdown, anchor, block.kind)
-        self._record_mentions(mentions, shown, anchor, pieces, result)
-        if self.require_citations and block.kind in ("paragraph", "item", "table") \
-                and not cited and not quoted and not follows_quote and not _points_elsewhere(pieces):
+        if cited:
+            result.cited.update((source, p) for source, paragraphs in cited.items() for p in paragraphs)
+        spans, quoted = [], False
+        if self.autolink or ANY_MARK.search(text):
+            shown = pieces[0].shown if len(pieces) == 1 else "".join(p.shown for p in pieces)
+            spans, quoted = self._quotations(shown, pieces, block, starts, cited, result)
+        markdown = ""
+        if self.autolink:  # rendering: `check` needs the problems only, not the Markdown
+            mentions: list[tuple[str, int, int]] = []
+            markdown = self._emit(pieces, spans, block.kind != "heading", mentions, result)
+            anchor = ""
+            if block.kind in ("paragraph", "item") and mentions:
+                anchor = f"b{n}"
+                markdown = _with_anchor(markdown, anchor, block.kind)
+            self._record_mentions(mentions, shown, anchor, pieces, result)
+        if self.require_citations and block.kind in ("paragraph", "item", "table") and not cited \
+                and not quoted and not follows_quote() and not _points_elsewhere(text, pieces):
             result.errors.append(Issue(block.numbers[0], 1, "this paragraph cites no source "
                                        "paragraph and quotes no source",
                                        "cite the passage it rests on, e.g. [[source-id#p3]], or "
                                        "quote the source's words", rule="uncited-paragraph"))
-        return markdown.split("\n"), cited
+        return (markdown.split("\n") if self.autolink else []), cited
 
     def _pieces(self, text: str, block: Block, starts: list[int], result: LinkedProse):
-        """Split a block into text and tokens, resolving each token once."""
+        """Split a block into text and tokens, resolving each token once. `check` on a
+        block with no quotation mark needs only the tokens (their problems and citations);
+        then the text between them is not kept."""
         pieces: list[_Piece] = []
         cited: dict[str, set[int]] = {}
-        pos = 0
-        fast = "[" not in text and "`" not in text and "<" not in text
-        for token in () if fast else INLINE.finditer(text):
-            if token.start() > pos:
+        if "[" not in text and "`" not in text and "<" not in text:
+            return [_Piece(0, len(text), text)], cited  # nothing but text: the common case
+        keep_text = self.autolink or ANY_MARK.search(text) is not None
+        pos, wikis = 0, 0
+        for token in INLINE.finditer(text):
+            if keep_text and token.start() > pos:
                 pieces.append(_Piece(pos, token.start(), text[pos:token.start()]))
-            pieces.append(self._token(token, block, starts, cited, result))
+            piece = self._token(token, block, starts, cited, result)
+            wikis += piece.kind in ("wiki", "title")
+            pieces.append(piece)
             pos = token.end()
-        if pos < len(text):
+        if keep_text and pos < len(text):
             pieces.append(_Piece(pos, len(text), text[pos:]))
-        if not fast:
-            for piece in pieces:
-                if piece.kind == "text":
-                    for stray in STRAY_BRACKETS.finditer(piece.shown):
-                        line, col = _position(block, starts, piece.start + stray.start())
-                        result.errors.append(Issue(line, col, f"unbalanced brackets: "
-                                                   f"'{piece.shown[max(0, stray.start() - 20):stray.end() + 20].strip()}'",
-                                                   "a wikilink is [[id]] or [[id|label]]: close "
-                                                   "or remove the brackets"))
+        if text.count("[[") != wikis or text.count("]]") != wikis:
+            self._stray_brackets(text, pieces, block, starts, result)
         return pieces, cited
 
+    def _stray_brackets(self, text: str, pieces, block: Block, starts, result: LinkedProse) -> None:
+        covered = [(p.start, p.end) for p in pieces if p.kind != "text"]
+        for stray in STRAY_BRACKETS.finditer(text):
+            if any(lo <= stray.start() < hi for lo, hi in covered):
+                continue
+            line, col = _position(block, starts, stray.start())
+            result.errors.append(Issue(line, col, f"unbalanced brackets: "
+                                       f"'{text[max(0, stray.start() - 20):stray.end() + 20].strip()}'",
+                                       "a wikilink is [[id]] or [[id|label]]: close "
+                                       "or remove the brackets"))
+
     def _token(self, token: re.Match, block: Block, starts, cited, result) -> _Piece:
-        line, col = _position(block, starts, token.start())
+        where = _Where(block, starts, token.start())
         raw = token.group()
-        piece = _Piece(token.start(), token.end(), MASK * len(raw), "other", raw)
-        if token.group("code"):
-            self._check_code(raw, line, col, result)
+        kind = token.lastgroup
+        piece = _Piece(token.start(), token.end(), "", "other", raw)
+        if kind == "wiki":
+            return self._wikilink(token, piece, where, cited, result)
+        piece.shown = MASK * len(raw)
+        if kind == "code":
+            if self.untrusted and "<" in raw:
+                self._check_code(raw, *where(), result)
             inner = raw.strip("`")
             piece.kind, piece.shown = "code", MASK * len(inner)
             return piece
-        if token.group("wiki"):
-            return self._wikilink(token, piece, line, col, cited, result)
-        if token.group("link"):
-            if raw.startswith("!") and self.untrusted:
-                result.errors.append(Issue(line, col, "images are not allowed in brief prose",
+        if not self.untrusted:
+            return piece
+        if kind == "link":
+            if raw.startswith("!"):
+                result.errors.append(Issue(*where(), "images are not allowed in brief prose",
                                            "describe the image in words, or link its source"))
-            elif token.group("url") is not None:
-                self._check_url(token.group("url"), line, col, result)
-            elif self.untrusted:
-                self._check_url(raw, line, col, result)
+            else:
+                self._check_url(raw if token.group("url") is None else token.group("url"), *where(), result)
             return piece
-        if self.untrusted and token.group("autolink"):
-            self._check_url(raw[1:-1], line, col, result)
+        if kind == "autolink":
+            self._check_url(raw[1:-1], *where(), result)
             piece.markdown = html.escape(raw)
             return piece
-        if self.untrusted:
-            result.errors.append(Issue(line, col, f"raw HTML is not allowed in brief prose: '{raw[:40]}'",
-                                       "write Markdown instead (*emphasis*, **strong**, lists, tables)"))
-            piece.markdown = html.escape(raw)
+        result.errors.append(Issue(*where(), f"raw HTML is not allowed in brief prose: '{raw[:40]}'",
+                                   "write Markdown instead (*emphasis*, **strong**, lists, tables)"))
+        piece.markdown = html.escape(raw)
         return piece
 
     def _check_code(self, code: str, line: int, col: int, result: LinkedProse) -> None:
@@ -449,7 +475,7 @@ class ProseLinker:
                                    "write [[id]] or [[id|label]]; web addresses belong in a "
                                    "source's metadata (url)"))
 
-    def _wikilink(self, token: re.Match, piece: _Piece, line: int, col: int, cited, result) -> _Piece:
+    def _wikilink(self, token: re.Match, piece: _Piece, where: "_Where", cited, result) -> _Piece:
         raw, label = token.group("target").strip(), token.group("label")
         if raw.startswith(TITLE_PREFIX):  # words in quotation marks that are not a quotation
             words = raw[len(TITLE_PREFIX):].strip()
@@ -457,33 +483,29 @@ class ProseLinker:
             piece.shown = MASK * (len(words) + 2)
             return piece
         if raw.startswith(QUOTE_PREFIX):
-            result.errors.append(Issue(line, col, f"[[{raw}]] must be alone on its line",
+            result.errors.append(Issue(*where(), f"[[{raw}]] must be alone on its line",
                                        "put the quote on a line of its own, with blank lines around it"))
             return piece
-        text, _, anchor = raw.partition("#")
-        target = self.resolver.resolve(text.strip())
+        target, anchor, problem = self._resolve(raw)
+        if problem is not None:
+            result.errors.append(Issue(*where(), *problem))
         if target is None:
-            hint = self.resolver.suggest(text.strip())
-            result.errors.append(Issue(line, col, f"unresolved reference [[{raw}]]", _suggestion(hint, text.strip())))
             piece.kind, piece.markdown = "wiki", md_text(label or raw)
             piece.shown = label or raw
             return piece
-        if anchor:
-            target = Target(target.id, target.page, anchor, target.name, target.title, target.is_source)
-            if not self.resolver.has_anchor(target):
-                result.errors.append(Issue(line, col, f"[[{raw}]]: '{target.id}' has no anchor '#{anchor}'",
-                                           "paragraph anchors are #p1, #p2, … as numbered on the source page"))
-            elif target.is_source and anchor[1:].isdigit():
-                cited.setdefault(target.id, set()).add(int(anchor[1:]))
-                self._check_label(raw, label, int(anchor[1:]), line, col, result)
+        if anchor and problem is None and target.is_source and anchor[1:].isdigit():
+            cited.setdefault(target.id, set()).add(int(anchor[1:]))
+            if label:
+                self._check_label(raw, label, int(anchor[1:]), where, result)
         custom = label is not None and label.strip()
         shown_text = label.strip() if custom else target.name
-        shown = md_text(shown_text)
         if target.is_source and anchor.startswith("p") and not custom:
-            shown += f" ¶{anchor[1:]}"
             shown_text += f" ¶{anchor[1:]}"
-        piece.kind, piece.label, piece.target, piece.shown = "wiki", shown, target.id, shown_text
+        piece.kind, piece.target, piece.shown = "wiki", target.id, shown_text
         result.mentions.add(target.id)
+        if not self.autolink:
+            return piece  # `check`: resolved and checked, nothing to write
+        shown = piece.label = md_text(shown_text)
         if target.id == self.self_id and not anchor:
             piece.markdown = shown  # a page never links to itself
         else:
@@ -491,13 +513,31 @@ class ProseLinker:
             piece.markdown = self.link(target, shown)
         return piece
 
-    def _check_label(self, raw: str, label: str | None, number: int, line: int, col: int, result) -> None:
+    def _resolve(self, raw: str) -> tuple[Target | None, str, tuple[str, str] | None]:
+        """(target, anchor, (message, hint) of a problem) of a wikilink's target text. The
+        same on every page of a run, so the resolver keeps the answers."""
+        memo = self.resolver.memo
+        found = memo.get(raw)
+        if found is None:
+            text, _, anchor = raw.partition("#")
+            target = self.resolver.resolve(text.strip())
+            problem = None
+            if target is None:
+                problem = (f"unresolved reference [[{raw}]]",
+                           _suggestion(self.resolver.suggest(text.strip()), text.strip()))
+            elif anchor:
+                target = Target(target.id, target.page, anchor, target.name, target.title, target.is_source)
+                if not self.resolver.has_anchor(target):
+                    problem = (f"[[{raw}]]: '{target.id}' has no anchor '#{anchor}'",
+                               "paragraph anchors are #p1, #p2, … as numbered on the source page")
+            found = memo[raw] = (target, anchor, problem)
+        return found
+
+    def _check_label(self, raw: str, label: str, number: int, where, result) -> None:
         """A hand-written label may shorten a citation, never name another paragraph."""
-        if not label:
-            return
         for named in LABEL_NUMBER.finditer(label):
             if int(named.group(1)) != number:
-                result.errors.append(Issue(line, col, f"[[{raw}|{label}]]: the label names "
+                result.errors.append(Issue(*where(), f"[[{raw}|{label}]]: the label names "
                                            f"¶{named.group(1)}, but the link goes to ¶{number}",
                                            f"drop the label ([[{raw}]] writes its own) or fix the number"))
                 return
@@ -533,8 +573,9 @@ class ProseLinker:
             for source_id, paragraphs in cited.items():
                 if source_id == verdict.match.source:
                     result.evidence += [(source_id, p, verdict.match.paragraph) for p in paragraphs]
-            href, title = self.verifier.link(self.page, verdict.match)
-            verified.append((span, href, title))
+            if self.autolink:  # only a rendered page needs the link
+                href, title = self.verifier.link(self.page, verdict.match)
+                verified.append((span, href, title))
         return verified, quoted
 
     # -- output -------------------------------------------------------------------------
@@ -657,6 +698,18 @@ def _line_starts(lines: list[str]) -> list[int]:
     return starts
 
 
+class _Where:
+    """A token's place, worked out (line and column) only when a problem needs it."""
+
+    __slots__ = ("block", "starts", "offset")
+
+    def __init__(self, block: Block, starts: list[int], offset: int):
+        self.block, self.starts, self.offset = block, starts, offset
+
+    def __call__(self) -> tuple[int, int]:
+        return _position(self.block, self.starts, self.offset)
+
+
 def _position(block: Block, starts: list[int], offset: int) -> tuple[int, int]:
     """(file line, 1-based column) of an offset into the block's text."""
     index = 0
@@ -685,12 +738,18 @@ def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def _points_elsewhere(pieces: list[_Piece]) -> bool:
-    """A line that only points elsewhere ('See [[x]].'), or a list of links."""
-    if not any(p.kind == "wiki" for p in pieces):
+def _points_elsewhere(text: str, pieces: list[_Piece]) -> bool:
+    """A line that only points elsewhere ('See [[x]].'), or a list of links: outside its
+    links, only words like 'see' and 'and'."""
+    tokens = [p for p in pieces if p.kind != "text"]
+    if not any(p.kind == "wiki" for p in tokens):
         return False
-    words = {w.lower() for p in pieces if p.kind == "text" for w in _WORDS.findall(p.shown)}
-    return words <= POINTER_WORDS
+    rest, pos = [], 0
+    for token in tokens:
+        rest.append(text[pos:token.start])
+        pos = token.end
+    rest.append(text[pos:])
+    return {w.lower() for w in _WORDS.findall(" ".join(rest))} <= POINTER_WORDS
 
 
 def _with_anchor(markdown: str, anchor: str, kind: str) -> str:

@@ -24,8 +24,9 @@ from .normalize import segments
 from .sources import SearchText
 
 # A double quotation mark anywhere; a single one only when it is not between two word
-# characters. `[^\W_]` is a letter or digit.
-MARK = re.compile("[\"\u201c\u201d]|(?<![^\\W_])['\u2018\u2019]|['\u2018\u2019](?![^\\W_])")
+# characters. `[^\W_]` is a letter or digit. Every alternative starts with its character,
+# so the engine skips plain text in C; the lookbehind comes after the mark.
+MARK = re.compile("[\"\u201c\u201d]|['\u2018\u2019](?:(?<![^\\W_]['\u2018\u2019])|(?![^\\W_]))")
 DOUBLE = "\"\u201c\u201d"
 OPENERS = "\u201c\u2018"
 CLOSERS = "\u201d\u2019"
@@ -135,7 +136,9 @@ class Quoter:
                prefer: dict[str, set[int]] | None = None) -> QuoteMatch | None:
         """The first source in `order` that has the words, preferring its paragraphs in
         `prefer` (the ones cited beside the quotation)."""
-        for attempt in _attempts(text):
+        attempts = _attempts(text)
+        order = list(order) if len(attempts) > 1 else order  # walked once per attempt
+        for attempt in attempts:
             for source_id in order:
                 search = self.searches.get(source_id)
                 if search is None:
@@ -186,31 +189,59 @@ def find(search: SearchText, parts: list[str], prefer: Iterable[int] = ()) -> Qu
     return QuoteMatch(paragraph.number, spans, exact, search.source.id)
 
 
+def _spans_from(text: str, parts: list[str], first: str, pos: int, limit: int):
+    spans = [(pos, pos + len(first))]
+    for part in parts[1:]:
+        at = text.find(part, spans[-1][1], limit)
+        if at < 0:
+            return None
+        spans.append((at, at + len(part)))
+    return spans
+
+
 def _in_range(search: SearchText, parts: list[str], lo: int, hi: int):
+    """The first paragraph in [lo, hi) that holds every part in order, and there the
+    tightest match: an elided quote is the shortest passage that has its parts, so that the
+    ellipsis never spans more than it needs to."""
     text = search.joined
     for first in _first_letter_variants(parts[0]):
         pos = text.find(first, lo, hi)
         while pos >= 0:
             index = search.paragraph_at(pos)
             limit = search.paragraph_end(index)
-            spans = [(pos, pos + len(first))]
-            for part in parts[1:]:
-                at = text.find(part, spans[-1][1], limit)
-                if at < 0:
-                    break
-                spans.append((at, at + len(part)))
-            if len(spans) == len(parts):
+            spans = _spans_from(text, parts, first, pos, limit)
+            if spans is not None:
+                if len(parts) > 1:
+                    spans = _tightest(text, parts, first, pos, limit, spans)
                 return index, spans
             pos = text.find(first, pos + 1, hi)
     return None
 
 
+def _tightest(text: str, parts: list[str], first: str, pos: int, limit: int, best):
+    pos = text.find(first, pos + 1, limit)
+    while pos >= 0:
+        spans = _spans_from(text, parts, first, pos, limit)
+        if spans is None:
+            break  # no later start has every part either
+        if spans[-1][1] - spans[0][0] < best[-1][1] - best[0][0]:
+            best = spans
+        pos = text.find(first, pos + 1, limit)
+    return best
+
+
 # -- elisions and boundaries that would change the meaning -----------------------------
 
-NEGATORS = re.compile(
-    r"\b(?:not|no|never|nor|neither|none|nothing|nobody|nowhere|without|cannot|hardly|"
-    r"barely|scarcely|only|except|unless)\b|\b\w+n['\u2019]t\b", re.I)
+_NEGATING = ("not|no|never|nor|neither|none|nothing|nobody|nowhere|without|cannot|hardly|"
+             "barely|scarcely|only|except|unless")
+# Finds one in a text. The contraction (-n't) is found by its ending, so every alternative
+# starts with a letter the engine can skip to.
+NEGATORS = re.compile(rf"\b(?:{_NEGATING})\b|(?<=[^\W\d_])n['\u2019]t\b", re.I)
+# Tells whether one word is one.
+NEGATING_WORD = re.compile(rf"(?:{_NEGATING}|[^\W\d_]+n['\u2019]t)", re.I)
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+_LAST_WORD = re.compile(r"(\S+)(\s+)$")
+_NEXT_WORD = re.compile(r"(\s+)(\S+)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -239,20 +270,26 @@ def elision_problem(paragraph_text: str, match: QuoteMatch) -> str | None:
     for (_, gap_start), (next_start, _) in zip(spans, spans[1:]):
         neg = NEGATORS.search(text, gap_start, next_start)
         if neg:
-            lead = text[gap_start:neg.start()].rstrip()  # what the ellipsis dropped before the word
-            phrase = (lead[-1] + " " if lead and lead[-1] in "\u2013\u2014-,;:" else "") + neg.group()
-            context = _clip(text[_word_before(text, neg.start()):_word_after(text, next_start)])
+            word_start = neg.start()
+            if neg.group()[1:2] in ("'", "\u2019"):  # found by a contraction's ending: -n't
+                word_start = max(gap_start, _word_before(text, neg.end()))
+            word = text[word_start:neg.end()]
+            lead = text[gap_start:word_start].rstrip()  # what the ellipsis dropped before the word
+            phrase = (lead[-1] + " " if lead and lead[-1] in "\u2013\u2014-,;:" else "") + word
+            context = _clip(text[_word_before(text, word_start):_word_after(text, next_start)])
             return (f"the ellipsis leaves out \"{phrase}\" (source: \"…{context}…\"); quote the "
                     "whole passage, or end the quote before it")
     start, end = spans[0][0], spans[-1][1]
-    lead_word = re.search(r"(\S+)(\s+)$", text[max(0, start - 40):start])
-    if lead_word and NEGATORS.fullmatch(lead_word.group(1)):
+    if not NEGATORS.search(text, max(0, start - 40), start) and not NEGATORS.search(text, end, end + 40):
+        return None  # the common case: no negating word near either end
+    lead_word = _LAST_WORD.search(text, max(0, start - 40), start)
+    if lead_word and NEGATING_WORD.fullmatch(lead_word.group(1)):
         word = lead_word.group(1)
         context = _clip(text[start - len(lead_word.group()):_word_after(text, start)])
         return (f"the quotation starts right after \"{word}\", which it leaves out (source: "
                 f"\"…{context}…\"); start the quote at \"{word}\", or quote another passage")
-    tail = re.match(r"(\s+)(\S+)", text[end:end + 40])
-    if tail and NEGATORS.fullmatch(tail.group(2).rstrip(".,;:!?")):
+    tail = _NEXT_WORD.match(text, end, end + 40)
+    if tail and NEGATING_WORD.fullmatch(tail.group(2).rstrip(".,;:!?")):
         word = tail.group(2).rstrip(".,;:!?")
         context = _clip(text[_word_before(text, end):end + len(tail.group(1)) + len(word)])
         return (f"the quotation ends right before \"{word}\", which it leaves out (source: "

@@ -50,11 +50,21 @@ def label(source: Source, paragraph: int) -> str:
 class Provenance:
     searches: dict[str, SearchText]
     explained: dict[str, int] = field(default_factory=dict)  # failures explained per file
+    _sorted: list[str] | None = None
 
-    def order(self, first: Iterable[str] = ()) -> list[str]:
-        """Source ids: `first` in its order, then every other source by id."""
-        seen = dict.fromkeys(s for s in first if s in self.searches)
-        return list(seen) + [s for s in sorted(self.searches) if s not in seen]
+    def order(self, first: Iterable[str] = ()):
+        """Source ids: `first` in its order, then every other source by id. A generator: a
+        quotation is nearly always found in its first sources, and the rest is never built."""
+        seen = set()
+        for source_id in first:
+            if source_id in self.searches and source_id not in seen:
+                seen.add(source_id)
+                yield source_id
+        if self._sorted is None:
+            self._sorted = sorted(self.searches)
+        for source_id in self._sorted:
+            if source_id not in seen:
+                yield source_id
 
     # -- quote entries ----------------------------------------------------------------
     def locate(self, quote: Quote) -> QuoteMatch | None:
@@ -92,8 +102,6 @@ class Provenance:
     def verify(self, words: str, cited: dict[str, set[int]], own: list[str], path: str,
                fields: bool = False) -> Verdict:
         """An inline quotation: the cited sources first, then the brief's own, then all."""
-        if not segments(words):
-            return Verdict(message="the quotation is empty", hint="remove the quotation marks")
         match = Quoter(self.searches).locate(words, self.order([*cited, *own]), cited)
         shown = clip(words)
         if match is None:

@@ -63,8 +63,14 @@ class FileStore:
     def _load(self, stale: list[str], wanted: dict, names: set[str], rules, jobs: int) -> None:
         briefs = [rel for rel in stale if rel.startswith("briefs/") and rel != GLOSSARY_PATH]
         from .workers import validate_parallel
-        for rel, entity, found, front in validate_parallel(self.root, briefs, rules, jobs):
-            self.entries[rel] = Entry(wanted[rel], entity, found, front)
+        rest = [rel for rel in stale if rel not in set(briefs)]
+        found = validate_parallel(self.root, briefs, rules, jobs,
+                                  meanwhile=lambda: self._load_rest(rest, wanted, names, rules))
+        for rel, entity, problems, front in found:
+            self.entries[rel] = Entry(wanted[rel], entity, problems, front)
+
+    def _load_rest(self, stale: list[str], wanted: dict, names: set[str], rules) -> None:
+        """The sources and the glossary."""
         for rel in stale:
             if rel.startswith("seeds/"):
                 sid = rel[len("seeds/"):-len(".yaml")]

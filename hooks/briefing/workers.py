@@ -34,16 +34,21 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def validate_parallel(root: Path, paths: list[str], rules: dict, jobs: int = 1) -> list[tuple]:
-    """`store.validate_files` over up to `jobs` processes, in the order of `paths`."""
+def validate_parallel(root: Path, paths: list[str], rules: dict, jobs: int = 1,
+                      meanwhile=lambda: None) -> list[tuple]:
+    """`store.validate_files` over up to `jobs` processes, in the order of `paths`;
+    `meanwhile()` runs here while the workers finish (the sources and the glossary)."""
     from .store import validate_files
     slices = _slices(paths, jobs)
     pool = _pool(len(slices) - 1)
     if pool is None:
-        return validate_files(root, paths, rules)
+        found = validate_files(root, paths, rules)
+        meanwhile()
+        return found
     with pool:
         pending = [pool.apply_async(validate_files, (root, hand, rules)) for hand in slices[1:]]
         found = validate_files(root, slices[0], rules)
+        meanwhile()
         for result in pending:
             found += result.get()
     order = {rel: i for i, rel in enumerate(paths)}
