@@ -204,8 +204,8 @@ def test_import_source_copies_byte_for_byte_and_pins_sha256(corpus, tmp_path):
 def test_import_source_needs_a_label(corpus, tmp_path):
     done = run(corpus.root, "import-source", str(article(tmp_path)), "--id", "x", "--title", "X", stdin="")
     assert done.returncode == 1
-    assert done.stderr == ("error: give the source a short --label for citations, e.g. --label \"TASS\" "
-                           "(shown as 'TASS ¶4')\n")
+    assert done.stderr == ("error: give the source a short --label for citations, e.g. --label \"Gazette\" "
+                           "(shown as 'Gazette ¶4')\n")
 
 
 @pytest.mark.parametrize("text, message", [

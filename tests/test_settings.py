@@ -38,7 +38,7 @@ def test_yaml_off_means_off(project):
 def test_a_generator_older_than_required_is_named(project):
     assert settings_problems(project, 'requires: ">=99.0"\n') == [(f"briefing.yml:1: this briefing needs briefing >=99.0, but the installed "
                               f"generator is {__version__} (upgrade it: raise the pin in requirements.txt, "
-                              "then `make site` (see the README, \"Upgrading\"))")]
+                              "then `make site` (see CONTRIBUTING.md, \"Upgrading the generator\"))")]
 
 
 def test_a_requirement_must_be_a_minimum_version(project):

@@ -94,7 +94,7 @@ def test_a_file_name_with_nothing_to_keep_gets_a_usable_hint(corpus):
     corpus.write("briefs/actors/___.md", "---\nname: X\n---\n")
     assert corpus.only() == ("briefs/actors/___.md:0: the file name '___' is not a valid id "
                              "(rename it to an id of lowercase letters, digits and hyphens, "
-                             "e.g. 'sergey-lavrov.md')")
+                             "e.g. 'ana-costa.md')")
 
 
 @pytest.mark.parametrize("rel, where", [("briefs/people/x.md", "briefs/people/"), ("briefs/x.md", "briefs/")])
@@ -293,7 +293,7 @@ def test_non_utf8_is_a_clear_error(corpus):
 
 def test_an_id_written_as_a_name_suggests_the_slug(corpus):
     corpus.actor("lumen", "Lumen", "country: Ostria")
-    assert corpus.only() == ("briefs/actors/lumen.md:6: 'country' must be an id like 'sergey-lavrov' "
+    assert corpus.only() == ("briefs/actors/lumen.md:6: 'country' must be an id like 'ana-costa' "
                              "(lowercase letters, digits and single hyphens), not 'Ostria' (write 'ostria')")
 
 

@@ -3,7 +3,7 @@
 All surface forms are compiled into a single trie-shaped regular expression, so a page is
 scanned once, in C, whatever the number of entities: never a loop over entities per page.
 Alternatives are ordered longest first at every trie node, so the longest name wins
-("Iranian Foreign Minister Abbas Araghchi" before "Iran"), and matches respect word
+("Port of Valmora" before "Valmora"), and matches respect word
 boundaries.
 """
 from __future__ import annotations

@@ -70,7 +70,7 @@ def cmd_new(args) -> int:
 def cmd_import(args) -> int:
     label = args.label
     if label is None and sys.stdin.isatty():
-        label = input("Short label for citations (e.g. 'TASS' shows as 'TASS ¶4'): ").strip() or None
+        label = input("Short label for citations (e.g. 'Gazette' shows as 'Gazette ¶4'): ").strip() or None
     try:
         written = scaffold.import_source(args.root, Path(args.file), args.id, args.title,
                                          label, args.publisher)
@@ -152,7 +152,7 @@ def parser() -> argparse.ArgumentParser:
                        "placeholders that `check` refuses until you replace them, the rest "
                        "commented out with their meaning.")
     n.add_argument("kind", choices=("actor", "agreement", "topic"), help="the kind of brief")
-    n.add_argument("name", help='the display name, e.g. "Sergey Lavrov"')
+    n.add_argument("name", help='the display name, e.g. "Ana Costa"')
     n.add_argument("--id", help="the id (file name), when it cannot be made from the name")
     n.set_defaults(run=cmd_new)
 
@@ -160,10 +160,10 @@ def parser() -> argparse.ArgumentParser:
                        description="Copy a plain-text article into seeds/<id>.txt byte for byte, "
                        "and write seeds/<id>.yaml with its sha256; unknown metadata stays null.")
     i.add_argument("file", help="the article, as plain UTF-8 text")
-    i.add_argument("--id", required=True, help="the source's id, e.g. tass-lavrov-ashgabat")
+    i.add_argument("--id", required=True, help="the source's id, e.g. harbour-gazette-2024-03")
     i.add_argument("--title", required=True, help="the article's own title; a title you "
                    "supply goes in [square brackets]")
-    i.add_argument("--label", help="the short name citations show, e.g. 'TASS' for 'TASS ¶4' "
+    i.add_argument("--label", help="the short name citations show, e.g. 'Gazette' for 'Gazette ¶4' "
                    "(asked for when not given)")
     i.add_argument("--publisher", help="the outlet, when the article says it")
     i.set_defaults(run=cmd_import)

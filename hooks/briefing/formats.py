@@ -53,7 +53,7 @@ COMMON = (
     Field("summary", PROSE, True, "one or two sentences, shown first", f'"{PLACEHOLDER_SUMMARY}"'),
     Field("updated", Date(full=True), doc="the date the brief was last reviewed, YYYY-MM-DD"),
     Field("aliases", ListOf(item=NAME, unique=True), doc="other names for it; they resolve [[links]]"),
-    Field("abbreviation", LINE, doc="e.g. JCPOA; gets a tooltip site-wide"),
+    Field("abbreviation", LINE, doc="e.g. UNESCO; gets a tooltip site-wide"),
     Field("tags", ListOf(item=NAME, unique=True), doc="free tags"),
     Field("no_autolink", ListOf(item=NAME, unique=True),
           doc="the name or aliases that are never linked automatically"),
@@ -116,7 +116,7 @@ TOPIC_FIELDS = COMMON + (
 
 SOURCE_FIELDS = (
     Field("title", NAME, True, "the article's title; a supplied title goes in [square brackets]"),
-    Field("label", NAME, True, "the short name citations use, e.g. 'Nghe An' in 'Nghe An ¶4'", '"Short label"'),
+    Field("label", NAME, True, "the short name citations use, e.g. 'Gazette' in 'Gazette ¶4'", '"Short label"'),
     Field("publisher", Nullable(inner=LINE), doc="null when unknown"),
     Field("author", Nullable(inner=LINE), doc="null when unknown"),
     Field("published", Nullable(inner=Date()), doc="a partial date; null when unknown"),

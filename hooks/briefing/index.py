@@ -39,7 +39,7 @@ RELATIONS = {
 PREVIEW = 200  # characters of a summary in a link's preview
 
 
-# Cyrillic and Greek letters that look like Latin ones: "Rus\u0455ia" must collide with "Russia".
+# Cyrillic and Greek letters that look like Latin ones: "Vals\u043ej" must collide with "Valsoj".
 _LOOKALIKES = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb"
     "\u03bf\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7",

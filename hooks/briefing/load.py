@@ -144,7 +144,7 @@ def _walk(root: Path, top: str, problems: Problems) -> list[str]:
 def _rename_hint(stem: str, ext: str, why: str = "") -> str:
     slug = slugify(stem)
     if not slug:  # nothing of the name survives as an id, e.g. '___' or a non-Latin name
-        return f"rename it to an id of lowercase letters, digits and hyphens, e.g. 'sergey-lavrov{ext}'"
+        return f"rename it to an id of lowercase letters, digits and hyphens, e.g. 'ana-costa{ext}'"
     return f"rename it to '{slug}{ext}'{why}"
 
 

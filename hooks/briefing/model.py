@@ -119,7 +119,7 @@ class Entity:
 
     @cached_property
     def page(self) -> str:
-        """The page's path in the site's docs tree, e.g. actors/iran.md."""
+        """The page's path in the site's docs tree, e.g. actors/ana-costa.md."""
         return f"{self.kind}s/{self.id}.md"
 
     @cached_property
@@ -187,7 +187,7 @@ class Paragraph:
 class Source(Entity):
     """A source article: `seeds/<id>.txt` (byte for byte) and `seeds/<id>.yaml`."""
 
-    label: str = ""  # the short name in citations: "Nghe An" in "Nghe An ¶4"
+    label: str = ""  # the short name in citations: "Gazette" in "Gazette ¶4"
     publisher: str | None = None
     author: str | None = None
     published: PartialDate | None = None

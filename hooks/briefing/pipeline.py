@@ -34,6 +34,10 @@ from .store import FileStore
 from .workers import relate_and_link_parallel
 
 
+SINGULAR = {"briefs": "brief", "sources": "source", "quotes": "quote", "inline quotations":
+            "inline quotation", "glossary entries": "glossary entry", "pages": "page"}
+
+
 @dataclass
 class Run:
     """What one run produced: its problems and, when it rendered, the site."""
@@ -64,7 +68,7 @@ class Run:
         return counts
 
     def summary(self) -> str:
-        return ", ".join(f"{v:,} {k if v != 1 else k.rstrip('s')}" for k, v in self.counts().items())
+        return ", ".join(f"{v:,} {k if v != 1 else SINGULAR[k]}" for k, v in self.counts().items())
 
 
 class Session:

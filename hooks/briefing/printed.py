@@ -3,7 +3,7 @@
 It is assembled from each page's rendered HTML (the engine renders the Markdown; the core
 only rearranges): the home page (bottom line, key judgments), then topics, actors,
 agreements, sources and the glossary. Every id gets its page's prefix and every link to a
-page in the edition becomes an in-page link, so cross-references and "Nghe An ¶4" still
+page in the edition becomes an in-page link, so cross-references and "Gazette ¶4" still
 work on paper and in the PDF (`pdf`); links to pages left out (timeline, graph) point at the
 site. Graphs, permalinks and hover previews are dropped. A page's fragment is cached by its
 HTML, so the live preview rebuilds the edition from the few pages an edit touched.
@@ -28,13 +28,13 @@ _H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
 
 
 def page_id(path: str) -> str:
-    """The anchor of a page in the edition: actors/iran.html -> pg-actors-iran."""
+    """The anchor of a page in the edition: actors/ana-costa.html -> pg-actors-ana-costa."""
     return "pg-" + re.sub(r"[^a-z0-9]+", "-", path.lower().rsplit(".", 1)[0]).strip("-")
 
 
 @dataclass
 class Part:
-    path: str  # site path, e.g. actors/iran.html
+    path: str  # site path, e.g. actors/ana-costa.html
     title: str
     kind: str  # home | topic | actor | agreement | source | glossary
 

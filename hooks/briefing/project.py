@@ -3,7 +3,8 @@
 The files come from the package (`templates/project/`, and `templates/example/` for
 `--example`), with a few placeholders filled in by plain substitution, no template engine:
 
-* `{{title}}`: the briefing's title, as written;
+* `{{title}}`: the briefing's title, for Markdown: words it has in quotation marks are
+  written `[[title:…]]`, so the build does not take them for a quotation;
 * `{{title_yaml}}`: the same title as a YAML double-quoted string;
 * `{{version}}`: this generator's version (briefing.yml's `requires`);
 * `{{requirement}}`: how the new briefing's requirements.txt pins this generator
@@ -40,7 +41,7 @@ def init(folder: Path, title: str, example: bool = False) -> list[Path]:
     folder = Path(folder)
     title = _checked_title(title)
     _check_folder(folder)
-    values = {"title": title, "title_yaml": json.dumps(title, ensure_ascii=False),
+    values = {"title": _markdown_title(title), "title_yaml": json.dumps(title, ensure_ascii=False),
               "version": __version__, "requirement": generator_requirement()}
     files = {rel: (source, True) for rel, source in _tree(PROJECT)}
     if example:
@@ -77,13 +78,20 @@ def _checked_title(title) -> str:
     title = " ".join(title.split()) if "\n" not in title and "\r" not in title else None
     if title is None:
         raise InitError("the title must be one line")
-    found = scan(title)
-    if found.spans or found.unclosed:
-        # The home page opens with the title, and the build verifies every quotation there.
-        raise InitError("the title may not contain quotation marks: the home page opens with it, "
-                        "and the build would check the quoted words against the sources; write "
-                        "the title without them")
+    if scan(title).unclosed:
+        raise InitError("the title has a quotation mark that is never closed; close it or remove it")
     return title
+
+
+def _markdown_title(title: str) -> str:
+    """The title for the home page's heading: a title is not a quotation, so words in
+    quotation marks become the `[[title:…]]` form, which shows them in quotation marks."""
+    out, pos = [], 0
+    for span in scan(title).spans:
+        inner = title[span.inner[0]:span.inner[1]].replace("[", "(").replace("]", ")")
+        out += [title[pos:span.start], f"[[title:{inner}]]"]
+        pos = span.end
+    return "".join(out + [title[pos:]])
 
 
 def _check_folder(folder: Path) -> None:

@@ -65,7 +65,7 @@ class Target:
     """What a wikilink or a mention points at."""
 
     id: str  # the entity id, or 'term:<slug>' for a glossary term
-    page: str  # docs-relative page path, e.g. actors/iran.md
+    page: str  # docs-relative page path, e.g. actors/ana-costa.md
     anchor: str = ""
     name: str = ""
     title: str = ""  # the preview shown on hover and focus

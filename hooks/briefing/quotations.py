@@ -2,7 +2,7 @@
 
 `scan` finds the spans in quotation marks in one linear pass: double quotation marks
 (straight or curly) and single ones used as quotes (British style). A mark between two
-letters (Iran's) is matched out in C by the regular expression and never looked at; a
+letters (it's) is matched out in C by the regular expression and never looked at; a
 closing-looking mark with no opener (the sources') is an apostrophe; a single opener that
 is never closed ('tis) is one too. An unclosed double quotation mark is an error, since
 nothing else uses one. Nested quotations are part of the outer one, which is what gets

@@ -109,8 +109,8 @@ def import_source(root: Path, file: Path, source_id: str, title: str, label: str
     if not SLUG.match(source_id):
         raise ScaffoldError(f"--id {source_id!r} is not a valid id{_suggest(source_id)}")
     if not label or not label.strip():
-        raise ScaffoldError("give the source a short --label for citations, e.g. --label \"TASS\" "
-                            "(shown as 'TASS ¶4')")
+        raise ScaffoldError("give the source a short --label for citations, e.g. --label \"Gazette\" "
+                            "(shown as 'Gazette ¶4')")
     raw = _article_text(file)
     text_path, meta_path = root / "seeds" / f"{source_id}.txt", root / "seeds" / f"{source_id}.yaml"
     for path in (text_path, meta_path):

@@ -86,7 +86,7 @@ class Slug(Type):
     def check(self, value, where, ctx):
         if not isinstance(value, str) or not SLUG.match(value):
             slug = slugify(value) if isinstance(value, str) else ""
-            ctx.error(where, f"{_label(where)} must be an id like 'sergey-lavrov' "
+            ctx.error(where, f"{_label(where)} must be an id like 'ana-costa' "
                       f"(lowercase letters, digits and single hyphens), not {_show(value)}",
                       f"write '{slug}'" if slug else "")
             return INVALID

@@ -90,4 +90,4 @@ def _check_version(settings: Settings, doc, problems: Problems) -> None:
         problems.add(SETTINGS, line, f"this briefing needs briefing {settings.requires.strip()}, but "
                      f"the installed generator is {__version__}",
                      "upgrade it: raise the pin in requirements.txt, then `make site` "
-                     "(see the README, \"Upgrading\")")
+                     "(see CONTRIBUTING.md, \"Upgrading the generator\")")

@@ -13,7 +13,7 @@ from ..linking import DOC_MARKER
 from ..model import Source
 from .blocks import entity_link, judgment_item
 from .html import block, esc
-from .indexes import EMPTY
+from .indexes import empty_text
 from .view import View
 
 MAIN_ACTORS = 10
@@ -43,7 +43,7 @@ def last_reviewed(view: View, page: str) -> str:
 
 def _list(view: View, page: str, kind: str, entities) -> str:
     if not entities:
-        return block([f'<p class="bf-empty">{esc(EMPTY[kind])}</p>'])
+        return block([f'<p class="bf-empty">{empty_text(kind)}</p>'])
     items = [f"<li>{entity_link(view, page, e.id)}</li>" for e in entities]
     return block([f'<ul class="bf-home-list bf-home-list--{kind}">', *items, "</ul>"])
 
@@ -67,7 +67,7 @@ def actors(view: View, page: str) -> str:
 def sources(view: View, page: str) -> str:
     found: list[Source] = sorted(view.of_kind("source"), key=lambda s: s.id)
     if not found:
-        return block([f'<p class="bf-empty">{esc(EMPTY["source"])}</p>'])
+        return block([f'<p class="bf-empty">{empty_text("source")}</p>'])
     items = []
     for source in found:
         grade = source.grade or "F"

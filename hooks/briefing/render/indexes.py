@@ -2,6 +2,8 @@
 sources by grade) and one page per group, which the navigation lists."""
 from __future__ import annotations
 
+import re
+
 from ..model import Entity, Source
 from .blocks import entity_link
 from .html import a, block, esc, front_matter
@@ -22,6 +24,11 @@ EMPTY = {
     "source": "No source yet: add the first with `briefing import-source FILE --id ID --title "
               "\"Title\" --label \"Label\"`.",
 }
+
+
+def empty_text(kind: str) -> str:
+    """The empty state of a section, as HTML: its `command` in <code>."""
+    return re.sub(r"`([^`]*)`", r"<code>\1</code>", esc(EMPTY[kind]))
 
 
 def _sort_key(entity: Entity):
@@ -56,7 +63,7 @@ def index_page(view: View, kind: str) -> str:
     total = sum(len(members) for _, _, members in groups)
     parts = [front_matter(TITLES[kind]), f"# {TITLES[kind]}", "", INTROS[kind], ""]
     if not total:
-        return "\n".join(parts + [block([f'<p class="bf-empty">{esc(EMPTY[kind])}</p>'])])
+        return "\n".join(parts + [block([f'<p class="bf-empty">{empty_text(kind)}</p>'])])
     parts.append(f"{total} in all.")
     for slug, title, members in groups:
         group_page = f"{kind}s/{slug}/index.md"

@@ -28,7 +28,7 @@ GRADES = "ABCDEF"
 class Spec:
     """A page to render: where it goes, what renders it, and about what."""
 
-    path: str  # docs-relative, e.g. actors/iran.md
+    path: str  # docs-relative, e.g. actors/ana-costa.md
     kind: str  # entity | group | index | glossary | timeline | graph | tags | downloads | mentions | document
     key: str = ""  # the entity id, the kind, or 'kind/group'
     edit_path: str | None = None  # the file behind the page, for "Edit this page"

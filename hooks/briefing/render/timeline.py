@@ -76,7 +76,7 @@ def _filter(view: View, entries: list[Entry]) -> str:
 
 def _item(entry: Entry) -> str:
     when = (f'<time datetime="{entry.date.iso()}">{esc(entry.date.display())}</time>' if entry.date
-            else '<span class="bf-undated">Undated</span>')
+            else '<span class="bf-undated">Undated</span> ·')
     note = f' <span class="bf-muted">({entry.note})</span>' if entry.note else ""
     return (f'<li class="bf-event" data-actors="{esc(" ".join(entry.actors))}" '
             f'data-topics="{esc(" ".join(entry.topics))}">{when}{note} {entry.html}</li>')

@@ -1,8 +1,8 @@
 """What the renderers may read, and the record of what each page did read.
 
 Every renderer reads the briefing through a `View`, never through the index directly. While
-a page renders, the view notes a key for everything it hands out ("face:iran",
-"backlinks:iran", "kind:actor", …). The pipeline keeps each page's keys, fingerprints every
+a page renders, the view notes a key for everything it hands out ("face:ana-costa",
+"backlinks:ana-costa", "kind:actor", …). The pipeline keeps each page's keys, fingerprints every
 key after each run, and re-renders a page only when one of its keys changed: the live
 preview's dependency record is what the page actually read, so it cannot miss one.
 
