@@ -226,8 +226,9 @@ def _prose_sentence(rng: random.Random, ents: list[Ent], wikilink: bool) -> str:
     ])
 
 
-def _phrase(rng: random.Random, sentence: str) -> str | None:
-    """A few words of a source sentence to quote inline: never beside a negating word."""
+def _phrase(rng: random.Random, sentence: str, paragraph: str) -> str | None:
+    """A few words of a source sentence to quote inline: never beside a negating word, and
+    found once in its paragraph (so that the verifier finds this occurrence)."""
     words = sentence.rstrip(".").split()
     for _ in range(6):
         size = rng.randint(3, 5)
@@ -236,8 +237,9 @@ def _phrase(rng: random.Random, sentence: str) -> str | None:
         start = rng.randrange(len(words) - size)
         chosen = words[start:start + size]
         around = words[max(0, start - 1):start + size + 1]
-        if not any(w.strip(",;").lower() in NEGATING for w in around):
-            return " ".join(chosen).strip(",;")
+        phrase = " ".join(chosen).strip(",;")
+        if not any(w.strip(",;.:!?").lower() in NEGATING for w in around) and paragraph.count(phrase) == 1:
+            return phrase
     return None
 
 
@@ -262,7 +264,8 @@ def _body(rng: random.Random, ent: Ent, ents: list[Ent], quotes: list[tuple[str,
             wikis += wiki
             para.append(_prose_sentence(rng, ents, wiki))
         sid, pnum = _cite(src, index, k)
-        phrase = _phrase(rng, rng.choice(src.paragraphs[pnum - 1])) if k < 2 else None
+        sentences = src.paragraphs[pnum - 1]
+        phrase = _phrase(rng, rng.choice(sentences), " ".join(sentences)) if k < 2 else None
         if phrase:
             para.append(f'The source puts it as "{phrase}".')
         lines += [" ".join(para) + f" ([[{sid}#p{pnum}]])", ""]
@@ -284,7 +287,7 @@ def _elide(rng: random.Random, sentence: str) -> str | None:
     cut = rng.randint(3, len(words) - 5)
     gap = words[cut:cut + 2]
     edges = words[cut - 1:cut + 3]
-    if any(w.strip(",;.").lower() in NEGATING for w in gap + edges):
+    if any(w.strip(",;.:!?").lower() in NEGATING for w in gap + edges):
         return None
     return " ".join(words[:cut]) + " ... " + " ".join(words[cut + 2:])
 
@@ -358,7 +361,8 @@ def _brief(rng: random.Random, ent: Ent, ents: list[Ent], by_kind: dict[str, lis
     by_id = {s.id: s for s in srcs}
     for qid, sid, pnum, text in quotes:
         fm += [f"  - id: {qid}", f"    text: {_q(text)}", f"    source: {sid}"]
-        near = " ".join(by_id[sid].paragraphs[pnum - 1]) if rng.random() < 0.4 else ""
+        elided = " ... " in text  # its parts may sit elsewhere too: no speaker on it
+        near = " ".join(by_id[sid].paragraphs[pnum - 1]) if rng.random() < 0.4 and not elided else ""
         named = [p for p in persons if p.name in near]  # a speaker is named beside the quote
         if named:
             fm.append(f"    speaker: {rng.choice(named).id}")

@@ -118,6 +118,7 @@ class Preview:
 
     def serve(self) -> int:
         mkdocs_briefing.STATE.serving = True
+        _log_like_mkdocs()
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
         config = self.config()
         host, port = config.dev_addr
@@ -139,6 +140,16 @@ class Preview:
             server.shutdown()
             shutil.rmtree(self.site_dir, ignore_errors=True)
         return 0
+
+
+def _log_like_mkdocs() -> None:
+    """`mkdocs serve` prints its INFO lines; so does the preview."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def _is_page(path: str) -> bool:

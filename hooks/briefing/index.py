@@ -387,7 +387,7 @@ def _speaker_named(index: Index, quote: Quote) -> bool:
                 return True
     source = search.source
     named = index.names_in(source.paragraphs[number - 1].text)
-    listed = ", ".join(named) if named else "no actor"
+    listed = ", ".join(named[:8]) + (", …" if len(named) > 8 else "")
     index.problems.add(quote.owner_path, quote.line, f"speaker '{quote.speaker}' is not named near "
                        f"this quote ({label(source, number)} names: {listed})"
                        if named else f"speaker '{quote.speaker}' is not named near this quote "

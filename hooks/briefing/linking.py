@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .autolink import MentionMatcher
 from .index import Index, Verifier
 from .model import Actor, Agreement, Entity, GlossaryTerm, Source, Topic
+from .problems import Problems
 from .prose import ANY_MARK, MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, sentence_bounds
 from .quotations import quoted_words, scan
 
@@ -61,11 +62,36 @@ def _cited_sources(index: Index, body: str) -> list[str]:
     return found
 
 
-def link_entity(index: Index, linked: Linked, entity: Entity, keep: bool = False) -> None:
-    """Link one brief's prose. `keep` keeps its text (a session that links it again)."""
+@dataclass
+class EntityLink:
+    """What linking one brief gives: kept by a session, and replayed into a later run's
+    index while the brief, the names and the sources it depends on stay the same."""
+
+    entity: Entity
+    prose: LinkedProse
+    placed: set[str]
+    problems: list = field(default_factory=list)  # of its YAML text fields (prose: prose.errors)
+    text_quotes: dict = field(default_factory=dict)
+    quotations: list = field(default_factory=list)  # of its YAML text fields
+
+
+def apply(index: Index, linked: Linked, done: EntityLink) -> None:
+    """Put what linking a brief gave into this run's index."""
+    entity = done.entity
+    linked.placed[entity.id] = set(done.placed)
+    _record(index, linked, entity.page, entity.path, done.prose)
+    index.problems.items.extend(done.problems)
+    index.text_quotes.update(done.text_quotes)
+    if done.quotations:
+        linked.quotations.setdefault(entity.path, []).extend(done.quotations)
+
+
+def link_entity(index: Index, linked: Linked, entity: Entity, keep: bool = False) -> EntityLink:
+    """Link one brief's prose and verify its text fields. `keep` keeps its text (a session
+    that may link it again)."""
     quotes = index.quotes_by_owner.get(entity.id, {})
     broken = index.broken_quotes.get(entity.id, set())
-    placed = linked.placed.setdefault(entity.id, set())
+    placed: set[str] = set()
 
     def place(qid: str) -> str | None:
         if qid in broken:
@@ -81,9 +107,13 @@ def link_entity(index: Index, linked: Linked, entity: Entity, keep: bool = False
     prose = linker.process(entity.body.replace(QUOTE_MARK, ""), entity.body_line)
     if not keep:
         entity.body = ""  # the linked prose replaces it; keep one copy in memory, not two
-    _record(index, linked, entity.page, entity.path, prose)
-    link_texts(index, linked, entity.id, entity.path, reader_texts(entity),
-               Verifier(index, verifier.own, entity.path, fields=True))
+    done = EntityLink(entity, prose, placed)
+    texts = Problems(rules=index.problems.rules)
+    done.text_quotes, done.quotations = verify_texts(index, texts, entity.id, entity.path, reader_texts(entity),
+                                                     Verifier(index, verifier.own, entity.path, fields=True))
+    done.problems = texts.items
+    apply(index, linked, done)
+    return done
 
 
 def link_document(index: Index, linked: Linked, page: str, text: str, path: str) -> LinkedProse:
@@ -147,16 +177,28 @@ def reader_texts(owner: Entity | GlossaryTerm) -> list[tuple[str, int]]:
 
 def link_texts(index: Index, linked: Linked, owner: str, path: str, texts, verifier: Verifier) -> None:
     """Verify the quotations of YAML text fields; the renderer links the verified ones."""
+    found, quotations = verify_texts(index, index.problems, owner, path, texts, verifier)
+    index.text_quotes.update(found)
+    if quotations:
+        linked.quotations.setdefault(path, []).extend(quotations)
+
+
+def verify_texts(index: Index, problems: Problems, owner: str, path: str, texts,
+                 verifier: Verifier) -> tuple[dict, list]:
+    """({(owner, text): [(start, end, match)]}, [InlineQuotation]) for YAML text fields;
+    their problems go to `problems`."""
+    found: dict = {}
+    quotations: list = []
     for text, line in texts:
         if not ANY_MARK.search(text):
             continue
         masked = TITLE_FORM.sub(lambda m: MASK * len(m.group()), text)
-        found = scan(masked)
-        for offset in found.unclosed:
-            index.problems.add(path, line + text.count("\n", 0, offset), "this quotation mark is "
-                               "never closed", "close the quotation, or remove the mark")
+        scanned = scan(masked)
+        for offset in scanned.unclosed:
+            problems.add(path, line + text.count("\n", 0, offset), "this quotation mark is "
+                         "never closed", "close the quotation, or remove the mark")
         spans = []
-        for span in found.spans:
+        for span in scanned.spans:
             inner = masked[span.inner[0]:span.inner[1]]
             if MASK in inner or not any(c.isalnum() for c in inner):
                 continue
@@ -164,12 +206,13 @@ def link_texts(index: Index, linked: Linked, owner: str, path: str, texts, verif
             verdict = verifier.verify(words, {})
             at = line + text.count("\n", 0, span.start)
             if verdict.match is None or (verdict.message and not verdict.rule):
-                index.problems.add(path, at, verdict.message, verdict.hint, rule=verdict.rule)
+                problems.add(path, at, verdict.message, verdict.hint, rule=verdict.rule)
                 continue
             spans.append((span.start, span.end, verdict.match))
-            linked.quotations.setdefault(path, []).append(InlineQuotation(words, at, 1, verdict.match))
+            quotations.append(InlineQuotation(words, at, 1, verdict.match))
         if spans:
-            index.text_quotes[(owner, text)] = spans
+            found[(owner, text)] = spans
+    return found, quotations
 
 
 def link_articles(index: Index, linked: Linked) -> None:
