@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 
 from briefing.emit import data_files
+from briefing.render.stash import fill
 from briefing.pipeline import Run, Session
 from briefing.printed import PAGE as PRINT_PAGE, Part, PrintEdition
 from briefing.render.view import SiteInfo
@@ -123,7 +124,7 @@ class BriefingPlugin(BasePlugin):
         self.titles = {}
         for page in run.pages.values():
             self.titles[page.path] = _front_title(page.markdown)
-            file = _Generated.generated(config, page.path, content=page.markdown + _footer(run, page))
+            file = _Generated.generated(config, page.path, content=page.stashed.markdown + _footer(run, page))
             file.edit_uri = page.spec.edit_path
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
             files.append(file)
@@ -159,6 +160,12 @@ class BriefingPlugin(BasePlugin):
         return nav
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files, **kwargs):
+        generated = self.run.pages.get(page.file.src_uri)
+        if generated is not None and generated.stashed.blocks:
+            html = fill(html, generated.stashed.blocks)
+            anchors = getattr(page, "present_anchor_ids", None)  # MkDocs checks links to them
+            if anchors is not None:
+                anchors |= generated.stashed.anchors
         self.contents[page.file.src_uri] = html
         return html
 

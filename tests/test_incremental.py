@@ -87,6 +87,12 @@ class Edits(RuleBasedStateMachine):
         self.edit(brief, "aliases: [", f"aliases: [Alias {self.counter}, ")
         self.step()
 
+    @rule(brief=st.sampled_from(EXTRA), words=st.sampled_from(["trades with", "sails", "Port 1"]))
+    def give_a_name_other_briefs_use(self, brief, words):
+        """Other briefs' unchanged text now mentions this brief (or two claim one name)."""
+        self.edit(brief, "aliases: [", f"aliases: [{words}, ")
+        self.step()
+
     @rule()
     def add_a_brief(self):
         self.project.actor(f"new-{self.counter}", f"New {self.counter}",

@@ -52,6 +52,11 @@ class RawCorpus:
     glossary: YamlDoc | None
 
 
+# Private-use characters the pipeline marks its own text with (linking.QUOTE_MARK,
+# render.stash): brief text must not be able to forge them.
+RESERVED = re.compile("[\ue000-\ue003]")
+
+
 def read_text(root: Path, rel: str, limit: int, problems: Problems) -> tuple[str, bytes] | None:
     """Decode a file as UTF-8 text; report and return None when it is not."""
     full = root / rel
@@ -71,6 +76,12 @@ def read_text(root: Path, rel: str, limit: int, problems: Problems) -> tuple[str
     if "\x00" in text:
         problems.add(rel, text[: text.index("\x00")].count("\n") + 1,
                      "the file contains a NUL character", "save it as plain UTF-8 text")
+        return None
+    reserved = RESERVED.search(text)
+    if reserved:
+        problems.add(rel, text[: reserved.start()].count("\n") + 1, f"the file contains the character "
+                     f"U+{ord(reserved.group()):04X}, which the generator reserves for its own use",
+                     "delete it: it is a private-use character, invisible in most editors")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n"), raw
 

@@ -21,7 +21,8 @@ from pathlib import Path
 from .abbreviations import Abbreviations
 from .history import History
 from .index import Index, check_glossary, register, relate
-from .linking import Linked, link_articles, link_documents, link_entity, link_rest
+from .linking import Linked, apply, link_articles, link_documents, link_entity, link_rest
+from .linkcache import LinkCache
 from .autolink import MentionMatcher
 from .load import Layout, RawCorpus, find
 from .model import Briefing, Entity, Source
@@ -85,7 +86,7 @@ class Session:
         self.previous: Run | None = None
         self.rendered: dict[str, Page] = {}  # the last good run's pages
         self.fingerprints: dict[str, int] = {}
-        self.linked_cache: dict[str, tuple] = {}  # page -> (key, LinkedProse, problems)
+        self.links = LinkCache()
 
     def run(self, documents: dict[str, tuple[str, str]] | None = None, render: bool = True,
             jobs: int = 1) -> Run:
@@ -96,7 +97,8 @@ class Session:
         problems.rules = settings.rules
         layout = find(self.root, problems)
         briefing = self.store.briefing(layout, problems, jobs)
-        index = register(briefing, problems)
+        kept = self.previous.index.provenance if self.keep and self.previous and self.previous.index else None
+        index = register(briefing, problems, kept)
         documents = _without_generated(index, documents, problems)
         run = Run(problems, settings, briefing, index)
         if jobs > 1 and not render:
@@ -118,11 +120,23 @@ class Session:
 
     # -- link -------------------------------------------------------------------------------
     def _link(self, index: Index, documents, autolink: bool) -> Linked:
-        linked = Linked(matcher=MentionMatcher(index.surface) if autolink else MentionMatcher({}),
-                        autolink=autolink)
+        if not self.keep:
+            matcher = MentionMatcher(index.surface) if autolink else MentionMatcher({})
+        else:
+            matcher = self.links.begin(index, self.store, autolink)
+        linked = Linked(matcher=matcher, autolink=autolink)
         for entity in index.entities():
-            if entity.kind != "source" and not entity.stub:
-                link_entity(index, linked, entity, keep=self.keep)
+            if entity.kind == "source" or entity.stub:
+                continue
+            done = self.links.get(entity) if self.keep else None
+            if done is not None:
+                apply(index, linked, done)
+            elif self.keep:
+                self.links.put(link_entity(index, linked, entity, keep=True))
+            else:
+                link_entity(index, linked, entity)
+        if self.keep:
+            self.links.end(index)
         _link_rest(index, linked, documents, articles=autolink)
         return linked
 

@@ -50,6 +50,7 @@ def label(source: Source, paragraph: int) -> str:
 class Provenance:
     searches: dict[str, SearchText]
     explained: dict[str, int] = field(default_factory=dict)  # failures explained per file
+    located: dict[tuple[str, str], QuoteMatch | None] = field(default_factory=dict)  # memo
     _sorted: list[str] | None = None
 
     def order(self, first: Iterable[str] = ()):
@@ -68,11 +69,12 @@ class Provenance:
 
     # -- quote entries ----------------------------------------------------------------
     def locate(self, quote: Quote) -> QuoteMatch | None:
-        search = self.searches.get(quote.source)
-        parts = segments(quote.text)
-        if search is None or not parts:
-            return None
-        return find(search, parts)
+        key = (quote.source, quote.text)
+        if key not in self.located:
+            search = self.searches.get(quote.source)
+            parts = segments(quote.text)
+            self.located[key] = find(search, parts) if search is not None and parts else None
+        return self.located[key]
 
     def explain(self, quote: Quote, path: str) -> Failure:
         """Why a quote entry was not found in its source, with the nearest real passage."""

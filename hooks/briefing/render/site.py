@@ -15,6 +15,7 @@ from ..formats import ACTOR_TYPES, AGREEMENT_STATUSES, TOPIC_STATUSES
 from ..model import Entity, Source
 from . import downloads, glossary, graph, home, indexes, pages, tags, timeline
 from .blocks import mentions_page_of
+from .stash import Stashed, stash
 from .view import View
 
 KINDS = ("topic", "actor", "agreement", "source")
@@ -39,10 +40,20 @@ class Page:
     spec: Spec
     markdown: str
     reads: frozenset[str] = frozenset()
+    _stashed: Stashed | None = field(default=None, repr=False, compare=False)
 
     @property
     def path(self) -> str:
         return self.spec.path
+
+    @property
+    def stashed(self) -> Stashed:
+        """The Markdown for the engine, its raw HTML blocks held back (`stash`); a
+        hand-written page goes as it is."""
+        if self._stashed is None:
+            self._stashed = stash(self.markdown) if self.spec.kind != "document" \
+                else Stashed(self.markdown, (), frozenset())
+        return self._stashed
 
 
 @dataclass

@@ -1,0 +1,105 @@
+"""What the live preview keeps of the link stage between runs (Hugo-style dependencies).
+
+Linking a brief's prose reads four things besides the brief itself: the sources (its
+quotations and citations), the face of each entity it links to (name, page, preview),
+the names that auto-link or resolve a wikilink, and the rules. A kept `EntityLink` is
+replayed while the brief is the same object (its file unchanged, see `store`) and
+
+* the sources and the rules are unchanged (otherwise every brief is linked again),
+* no entity it links to changed its face, and
+* no name that was added, removed or moved to another entity occurs in its text.
+
+A brief whose linking reported a problem is always linked again: its messages may name
+other entities ("did you mean …"), which this does not track.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .autolink import MentionMatcher
+from .index import Index, name_key
+from .linking import EntityLink
+from .model import Entity
+from .store import FileStore
+
+
+@dataclass
+class Context:
+    """What every brief's linking depends on, in one run."""
+
+    sources: tuple
+    rules: tuple
+    faces: dict[str, tuple]
+    names: dict[str, str]  # name key or auto-linked name -> what it resolves to
+
+    @classmethod
+    def of(cls, index: Index, store: FileStore, autolink: bool) -> "Context":
+        sources = tuple((s.id, s.path, store.front(s.path), s.stub) for s in index.briefing.sources)
+        faces = {e.id: (store.front(e.path), e.path, e.stub, e.id in index.conflicts)
+                 for e in index.briefing.entities() if index.owns(e)}
+        for term in index.briefing.glossary:
+            faces["term:" + name_key(term.term)] = (term.term, term.definition, term.anchor)
+        names = {key: _owner(owner) for key, owner in index.by_name.items()}
+        if autolink:
+            names.update({"surface:" + name: i for name, i in index.surface.items()})
+        return cls(sources, (autolink, tuple(sorted(index.problems.rules.items()))), faces, names)
+
+
+def _owner(owner) -> str:
+    return getattr(owner, "id", None) or "term:" + name_key(owner.term)
+
+
+@dataclass
+class LinkCache:
+    links: dict[str, EntityLink] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)  # id -> name_key of its body
+    context: Context | None = None
+    matcher: MentionMatcher | None = None
+    surface: dict[str, str] | None = None
+    # For this run: every kept link is invalid, or the faces and names that changed.
+    _all: bool = True
+    _faces: set[str] = field(default_factory=set)
+    _names: list[str] = field(default_factory=list)
+
+    def begin(self, index: Index, store: FileStore, autolink: bool) -> MentionMatcher:
+        """Compare this run's context with the last one's; the matcher for this run."""
+        now = Context.of(index, store, autolink)
+        before, self.context = self.context, now
+        self._all = before is None or before.sources != now.sources or before.rules != now.rules
+        if not self._all:
+            self._faces = _changed(before.faces, now.faces)
+            self._names = [k.removeprefix("surface:") for k in _changed(before.names, now.names)]
+            self._names = [name_key(n) for n in self._names]
+        if not autolink:
+            return MentionMatcher({})
+        if self.matcher is None or self.surface != index.surface:
+            self.matcher, self.surface = MentionMatcher(index.surface), dict(index.surface)
+        return self.matcher
+
+    def get(self, entity: Entity) -> EntityLink | None:
+        done = self.links.get(entity.id)
+        if done is None or done.entity is not entity or self._all:
+            return None
+        if done.problems or done.prose.errors or done.prose.mentions & self._faces:
+            return None
+        if self._names:
+            folded = self.folded.get(entity.id)
+            if folded is None:
+                folded = self.folded[entity.id] = name_key(entity.body)
+            if any(name in folded for name in self._names):
+                return None
+        return done
+
+    def put(self, done: EntityLink) -> None:
+        self.links[done.entity.id] = done
+        self.folded.pop(done.entity.id, None)
+
+    def end(self, index: Index) -> None:
+        """Forget the briefs that are gone."""
+        for gone in self.links.keys() - index.by_id.keys():
+            del self.links[gone]
+            self.folded.pop(gone, None)
+
+
+def _changed(before: dict, now: dict) -> set[str]:
+    return {k for k in before.keys() | now.keys() if before.get(k) != now.get(k)}
