@@ -1,110 +1,340 @@
-"""Cross-links, backlinks, auto-linked mentions and the glossary, on real builds."""
+"""Cross-links on a real build of a fixture briefing (tests/sites.py): backlinks for every
+relation, fact boxes, wikilinks, auto-linked mentions, abbreviations, the glossary, the
+contextual "Mentioned in" entries and the previews of links; then the linker on its own."""
+from __future__ import annotations
+
+import html
 import re
+from pathlib import Path
 
 import pytest
 
 from briefing.autolink import MentionMatcher
 from briefing.prose import ProseLinker, Target
+from helpers import GAZETTE, Project
+from sites import NOTES, build, rich
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from helpers import Project, starter
-    project = starter(Project(tmp_path_factory.mktemp("links") / "project"))
-    project.write("briefs/glossary.yaml", "terms:\n  - term: buffer zone\n    definition: A protective belt.\n"
-                  "    see: [russia]\n  - term: United Nations Security Council\n    abbreviation: UNSC\n"
-                  "    definition: The UN body.\n  - term: Joint Comprehensive Plan of Action\n"
-                  "    abbreviation: JCPOA\n    definition: The 2015 nuclear deal.\n")
-    project.write("docs/index.md", "# Home\n\nIran and [[sergey-lavrov|the minister]] and the UNSC.\n")
-    result = project.build("--strict")
-    assert result.returncode == 0, result.output
-    return result
+def project(tmp_path_factory):
+    return rich(Project(tmp_path_factory.mktemp("links") / "project"))
 
 
-def section(page: str, label: str) -> str:
+@pytest.fixture(scope="module")
+def site(project) -> Path:
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.output[-4000:]
+    return result.site
+
+
+@pytest.fixture(scope="module")
+def run(project, site):
+    return project.run(render=True)
+
+
+def article(site: Path, page: str) -> str:
+    text = (site / page).read_text(encoding="utf-8")
+    return text[text.index("<article"):text.index("</article>")]
+
+
+def relation(page: str, label: str) -> list[str]:
+    """The names listed under one relation of a page's connections."""
     match = re.search(rf"<dt>{re.escape(label)}</dt><dd>(.*?)</dd>", page)
-    return match.group(1) if match else ""
+    return re.findall(r">([^<>]+)</a>", match.group(1)) if match else []
 
+
+# -- backlinks and fact boxes -----------------------------------------------------------------
 
 @pytest.mark.parametrize("page, label, expected", [
-    ("actors/russia.html", "Party to", "Comprehensive Strategic Partnership Treaty"),
-    ("actors/russia.html", "Signed", "Comprehensive Strategic Partnership Treaty"),
-    ("actors/iran.html", "Mediated", "Comprehensive Strategic Partnership Treaty"),
-    ("actors/russia.html", "Involved in", "Russian mediation"),
-    ("actors/russia.html", "Roles held here", "Sergey Lavrov"),
-    ("actors/russia.html", "Based here", "Sergey Lavrov"),
-    ("agreements/treaty.html", "Discussed in", "Russian mediation"),
-    ("actors/sergey-lavrov.html", "Mentioned in: Topics", "Russian mediation"),
-    ("actors/russia.html", "Mentioned in: Agreements", "Comprehensive Strategic Partnership Treaty"),
+    ("actors/northline.html", "Party to", ["Valmora ferry agreement"]),
+    ("actors/valmora-council.html", "Party to", ["Valmora ferry agreement", "Winter timetable agreement"]),
+    ("actors/valmora-council.html", "Signed", ["Valmora ferry agreement"]),
+    ("actors/ostria.html", "Mediated", ["Valmora ferry agreement"]),
+    ("actors/northline.html", "Involved in", ["The fares question", "The Valmora ferry"]),
+    ("agreements/ferry-agreement.html", "Discussed in", ["The Valmora ferry"]),
+    ("actors/valmora-council.html", "Roles held here", ["Ilse Brandt", "Jonas Hale"]),
+    ("actors/ostria.html", "Based here", ["Aron Weiss", "Ilse Brandt", "Jonas Hale"]),
+    ("actors/northline.html", "Quoted in", ["The fares question"]),
+    ("actors/ostria.html", "Events", ["The Valmora ferry"]),
 ])
-def test_backlinks_for_each_relation(built, page, label, expected):
-    assert expected in section(built.html(page), label)
+def test_backlinks_for_each_relation(site, page, label, expected):
+    assert sorted(relation(article(site, page), label)) == sorted(expected)
 
 
-def test_fact_box_links_every_related_entity(built):
-    page = built.html("agreements/treaty.html")
+def test_backlinks_carry_their_detail_and_the_quote_s_anchor(site):
+    northline = article(site, "actors/northline.html")
+    involved = re.search(r"<dt>Involved in</dt><dd>(.*?)</dd>", northline).group(1)
+    assert 'The Valmora ferry</a> <span class="bf-muted">(operator)</span>' in involved
+    quoted = re.search(r"<dt>Quoted in</dt><dd>(.*?)</dd>", northline).group(1)
+    assert 'href="../topics/fares.html#q-no-rise"' in quoted
+    roles = re.search(r"<dt>Roles held here</dt><dd>(.*?)</dd>", article(site, "actors/valmora-council.html")).group(1)
+    assert 'Ilse Brandt</a> <span class="bf-muted">(Mayor)</span>' in roles
+
+
+def test_fact_box_links_every_related_entity(site):
+    page = article(site, "agreements/ferry-agreement.html")
     box = page[page.index('class="bf-factbox"'):page.index("</aside>")]
-    assert '<a href="../actors/russia.html"' in box and '<a href="../actors/iran.html"' in box
-    assert "17 January 2025" in box
+    for rel, name in (("actors/valmora-council", "Valmora harbour council"),
+                      ("actors/northline", "Northline Ferry Company"), ("actors/ostria", "Ostria")):
+        assert re.search(rf'<a href="\.\./{rel}\.html" title="[^"]+">{name}</a>', box), name
+    assert '<tr><th scope="row">Signed</th><td>3 March 2024</td></tr>' in box
+    assert re.search(r'<th scope="row">Signatories</th><td><a href="../actors/valmora-council.html"', box)
+    person = article(site, "actors/jonas-hale.html")
+    box = person[person.index('class="bf-factbox"'):person.index("</aside>")]
+    assert '<th scope="row">Country</th><td><a href="ostria.html"' in box
+    assert re.search(r'<th scope="row">Role</th><td>Councillor of the <abbr[^>]*>VHC</abbr> of '
+                     r'<a href="valmora-council.html"', box)
 
 
-def test_wikilinks_use_names_labels_and_aliases(built):
-    page = built.html("agreements/treaty.html")
-    assert '<a href="../actors/russia.html">Russia</a>' in page
-    assert '<a href="../actors/iran.html">the Iranian side</a>' in page
+# -- wikilinks and auto-linking -------------------------------------------------------------
+
+def test_wikilinks_by_id_name_alias_and_label(site):
+    page = article(site, "actors/petra-lind.html")
+    assert '<a href="ilse-brandt.html" title="Ilse Brandt (Actor, person): Ilse Brandt summary.">Ilse Brandt</a>' in page
+    assert re.search(r'the <a href="ostria.html" title="[^"]+">Ostria</a>', page)  # [[Ostrian state]]
+    assert re.search(r'<a href="valmora-council.html" title="[^"]+">the council</a>', page)
+    assert re.search(r'<a href="northline.html" title="[^"]+">Northline Ferry Company</a>', page)  # by id
+    assert re.search(r'<a href="../glossary.html#term-roll-on-roll-off-ferry" title="Roll-on/roll-off ferry '
+                     r'\(term\): [^"]+">Roll&#45;on/roll&#45;off ferry</a>', page)
+    assert '<a href="../sources/harbour-gazette.html#p2" title="Valmora agrees ferry deal with Northline ' \
+           '(Source): Article by Petra Lind, Harbour Gazette; 4 March 2024.">Gazette ¶2</a>' in page
+    assert re.search(r'<a href="../sources/harbour-gazette.html#p2" title="[^"]+">the Gazette</a>', page)
+    agreement = article(site, "agreements/ferry-agreement.html")
+    assert re.search(r'<a href="../actors/northline.html" title="[^"]+">the company</a>', agreement)
 
 
-def test_autolink_first_mention_only_and_never_self(built):
-    page = built.html("actors/sergey-lavrov.html")
-    article = page[page.index("bf-summary"):]
-    assert article.count('<a href="russia.html">Russia</a>') == 1
-    assert '<a href="iran.html">Iran</a>' in article
-    assert 'href="sergey-lavrov.html"' not in article  # no self-link
+def test_autolink_links_the_first_mention_only_and_never_the_page_itself(site):
+    page = article(site, "actors/aron-weiss.html")
+    prose = page[page.index("</aside>"):page.index('id="connections"')]
+    assert prose.count('href="northline.html"') == 1
+    assert re.search(r'Aron Weiss runs <a href="northline.html" title="[^"]+">Northline</a> for the '
+                     r"Northline Ferry Company board", prose)
+    assert prose.count('href="ostria.html"') == 1
+    assert re.search(r'<a href="ostria.html" title="[^"]+">Ostria</a> taxes it, and Ostria watches it', prose)
+    assert "aron-weiss.html" not in page  # never a link to itself
+    council = article(site, "actors/valmora-council.html")
+    assert "valmora-council.html" not in council
 
 
-def test_docs_pages_get_wikilinks_autolinks_and_abbreviations(built):
-    page = built.html("index.html")
-    assert '<a href="actors/iran.html">Iran</a>' in page
-    assert '<a href="actors/sergey-lavrov.html">the minister</a>' in page
-    assert '<abbr title="United Nations Security Council">UNSC</abbr>' in page
+def test_source_articles_link_the_first_mention_of_each_entity(site):
+    page = article(site, f"sources/{NOTES}.html")
+    assert re.search(r'The <a href="../actors/valmora-council.html" title="[^"]+"><abbr title="Valmora '
+                     r'harbour council">VHC</abbr></a> asked <a href="../actors/northline.html"', page)
+    assert page.count('href="../actors/northline.html"') == 1
+    assert "<p id=\"p3\" class=\"bf-para\"><a class=\"bf-pnum\" href=\"#p3\" aria-label=\"Paragraph 3\">3</a> " \
+           "Northline said nothing about fares.</p>" in page
 
 
-def test_abbreviations_in_source_text_get_tooltips(built):
-    page = built.html("sources/russia-mediator-analysis.html")
-    assert '<abbr title="Joint Comprehensive Plan of Action">JCPOA</abbr>' in page
+def test_docs_pages_get_wikilinks_autolinks_and_abbreviations(site):
+    page = article(site, "index.html")
+    assert re.search(r'<a href="topics/ferry.html" title="[^"]+">The Valmora ferry</a>', page)
+    assert re.search(r'<a href="actors/northline.html" title="[^"]+">the operator</a>', page)
+    assert re.search(r'<a href="actors/valmora-council.html" title="[^"]+"><abbr title="Valmora harbour '
+                     r'council">VHC</abbr></a>', page)
 
 
-def test_glossary_lists_entities_terms_and_aliases(built):
-    page = built.html("glossary.html")
-    for name in ("Russia", "Iran", "Sergey Lavrov", "Russian mediation"):
-        assert f">{name}</a>" in page
-    assert '<dt id="term-buffer-zone">buffer zone <span class="bf-badge bf-badge--term">' in page
-    assert 'href="actors/russia.html"' in page
-    # Every alias is a "see" entry at its own letter.
-    assert re.search(r'<dt>Moscow</dt><dd>see <a href="#actor-russia">Russia</a></dd>', page)
-    assert 'id="letter-m"' in page and 'id="letter-b"' in page
-    assert 'class="bf-jumpbar"' in page
-    assert "Appears in:" in page
+# -- abbreviations ------------------------------------------------------------------------------
 
+VHC = '<abbr title="Valmora harbour council">VHC</abbr>'
+RORO = '<abbr title="Roll-on/roll-off ferry">RoRo</abbr>'
+
+
+def test_abbreviations_get_tooltips_in_prose(site):
+    assert f"The {VHC} runs the harbour" in article(site, "actors/valmora-council.html")
+
+
+def test_abbreviations_get_tooltips_in_generated_html(site):
+    summary = article(site, "agreements/winter-timetable.html")
+    assert f'<p class="bf-summary">A proposed timetable for the winter sailings of the {VHC}.</p>' in summary
+    assert f"— A proposed timetable for the winter sailings of the {VHC}.</li>" in \
+        article(site, "agreements/index.html")
+    assert f"Councillor of the {VHC} of" in article(site, "actors/jonas-hale.html")  # a fact box
+    assert f"A ferry that vehicles drive onto, used by the {VHC}." in article(site, "glossary.html")
+
+
+def test_abbreviations_in_source_text_get_tooltips(site):
+    page = article(site, f"sources/{NOTES}.html")
+    assert f"for a {RORO} ferry" in page
+    assert f"Councillors said the {VHC} " in page
+
+
+def test_each_page_carries_only_the_abbreviations_it_uses(run):
+    pages = {path: page.markdown for path, page in run.pages.items()}
+    from briefing.abbreviations import Abbreviations
+    abbreviations = Abbreviations(run.index)
+    footer = abbreviations.footer(run.linked.prose["actors/valmora-council.md"].markdown)
+    assert footer.strip() == "*[VHC]: Valmora harbour council"
+    assert abbreviations.footer(run.linked.prose["actors/northline.md"].markdown) == ""
+    assert "*[" not in pages["actors/northline.md"]
+
+
+# -- the glossary ---------------------------------------------------------------------------
+
+def test_glossary_lists_entities_terms_and_aliases(site):
+    page = article(site, "glossary.html")
+    for name in ("Ostria", "Ilse Brandt", "The Valmora ferry", "Valmora ferry agreement",
+                 "Valmora agrees ferry deal with Northline", "Harbour notes, spring 2024"):
+        assert re.search(rf'<dt id="[a-z]+-[a-z0-9-]+"><a href="[^"]+" title="[^"]+">{re.escape(name)}</a> '
+                         r'<span class="bf-badge', page), name
+    assert '<dt id="term-roll-on-roll-off-ferry">Roll-on/roll-off ferry <span class="bf-badge bf-badge--term">' in page
+    assert '<dt id="term-winter-timetable">Winter timetable <span class="bf-badge bf-badge--term">' in page
+    # Every alias and abbreviation is a "see" entry at its own letter.
+    assert '<dt>Ostrian state</dt><dd>see <a href="#actor-ostria">Ostria</a></dd>' in page
+    assert '<dt>VHC</dt><dd>see <a href="#actor-valmora-council">Valmora harbour council</a></dd>' in page
+    assert '<dt>RoRo</dt><dd>see <a href="#term-roll-on-roll-off-ferry">Roll-on/roll-off ferry</a></dd>' in page
+    assert '<dt>drive-on ferry</dt><dd>see <a href="#term-roll-on-roll-off-ferry">' in page
+    letters = re.findall(r'<h2 id="letter-([a-z]+)">', page)
+    assert letters == sorted(letters) and {"d", "o", "r", "v", "w"} <= set(letters)
+    jump = re.search(r'<nav class="bf-jumpbar" aria-label="Letters">(.*?)</nav>', page).group(1)
+    assert re.findall(r'href="#letter-([a-z]+)"', jump) == letters
+    assert "<p>See: <a href=\"actors/northline.html\"" in page
+    assert 'class="bf-appears">Appears in: ' in page
+
+
+# -- "Mentioned in" --------------------------------------------------------------------------
+
+def _mentions(page: str) -> list[tuple[str, str]]:
+    """(href, snippet HTML) of each entry of the page's "Mentioned in"."""
+    return re.findall(r'<li><a href="([^"]+)"[^>]*>[^<]*</a> <span class="bf-muted">[^<]*</span> '
+                      r'<q class="bf-snippet">(.*?)</q></li>', page)
+
+
+def test_mentions_show_the_sentence_and_link_to_the_paragraph_of_a_brief(site):
+    entries = dict(_mentions(article(site, "actors/northline.html")))
+    snippet = entries["fan-03.html#b0"]
+    assert snippet == "Ferry user 03 travels with <mark>Northline</mark> every week (Gazette ¶1)."
+    topic = entries.get("../topics/fares.html#b2") or dict(_mentions(article(site, "mentions/northline.html")))[
+        "../topics/fares.html#b2"]
+    assert "<mark>Northline</mark> has &quot;no plans to raise fares&quot;" in topic
+    fares = article(site, "topics/fares.html")
+    assert '<span class="bf-anchor" id="b2"></span>' in fares  # where the link lands
+
+
+def test_mentions_link_to_the_paragraph_of_a_source(site):
+    entries = dict(_mentions(article(site, "actors/jonas-hale.html")))
+    assert list(entries) == [f"../sources/{GAZETTE}.html#p4"]
+    assert entries[f"../sources/{GAZETTE}.html#p4"].startswith("Councillor <mark>Jonas Hale</mark> voted against")
+    assert 'id="p4"' in article(site, f"sources/{GAZETTE}.html")
+
+
+def test_an_entity_with_many_mentions_gets_a_page_of_them(site):
+    page = article(site, "actors/northline.html")
+    assert len(_mentions(page)) == 12
+    assert '<p><a href="../mentions/northline.html">All 20 mentions</a></p>' in page
+    every = _mentions(article(site, "mentions/northline.html"))
+    assert len(every) == 20 and len(set(every)) == 20
+    assert any(href == f"../sources/{NOTES}.html#p1" for href, _ in every)
+
+
+def _visible(snippet: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", snippet))
+
+
+# BUG (hooks/briefing/render/blocks.py, mention_item): the snippet is built as
+# f"{before} <mark>{text}</mark> {after}", so a space is added around the mention whatever
+# the sentence has: "The VHC runs the harbour ([[harbour-notes#p1]])." shows as
+# "The VHC runs the harbour ( Notes ¶1 )." and "Aron Weiss, said" as "Aron Weiss , said".
+@pytest.mark.xfail(strict=True, reason="mention snippets add spaces around the mention")
+def test_a_mention_s_snippet_is_the_sentence_as_written(site):
+    entries = dict(_mentions(article(site, f"sources/{NOTES}.html")))
+    assert _visible(entries["../actors/valmora-council.html#b0"]) == "The VHC runs the harbour (Notes ¶1)."
+    weiss = dict(_mentions(article(site, "actors/aron-weiss.html")))[f"../sources/{GAZETTE}.html#p3"]
+    assert "Aron Weiss, said" in _visible(weiss)
+
+
+# -- previews -----------------------------------------------------------------------------
+
+BRIEF_HREF = re.compile(r'href="((?:\.\./)*(?:actors|agreements|topics)/[a-z0-9-]+\.html(?:#[^"]*)?)"')
+PREVIEW = re.compile(r"^.+ \((?:Actor|Agreement|Topic)(?:, [a-z-]+)?\): .+$")
+
+
+def _links_to_briefs(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        if path.name == "print.html":
+            continue  # the print edition drops previews on purpose
+        text = path.read_text(encoding="utf-8")
+        if "<article" not in text:
+            continue
+        body = text[text.index("<article"):text.index("</article>")]
+        for tag in re.finditer(r"<a\s[^>]*>", body):
+            found = BRIEF_HREF.search(tag.group())
+            if found and "bf-node" not in tag.group():  # graph nodes carry an SVG <title>
+                title = re.search(r'\stitle="([^"]*)"', tag.group())
+                yield path.relative_to(site).as_posix(), tag.group(), html.unescape(title.group(1)) if title else None
+
+
+def test_links_to_briefs_have_a_preview(site):
+    bad = [f"{page}: {tag}" for page, tag, title in _links_to_briefs(site)
+           if page != "mentions/northline.html" and (title is None or not PREVIEW.match(title))]
+    assert not bad, "\n".join(bad[:30])
+    count = sum(1 for _ in _links_to_briefs(site))
+    assert count > 200
+
+
+def test_a_preview_names_the_brief_its_kind_and_its_summary(site):
+    titles = {title for _, tag, title in _links_to_briefs(site) if 'actors/jonas-hale.html' in tag}
+    assert titles == {"Jonas Hale (Actor, person): Jonas Hale summary."}
+    titles = {title for _, tag, title in _links_to_briefs(site) if "topics/fares.html" in tag}
+    assert titles == {"The fares question (Topic): Whether Northline raises fares before the election."}
+
+
+# BUG (hooks/briefing/render/pages.py, mentions_page): the "N pages mention <entity>" link
+# back to the entity is made with a(page, entity.page, entity.name) and no title, so it is
+# the one link to a brief without a preview (site/mentions/northline.html here).
+@pytest.mark.xfail(strict=True, reason="the mentions page's link back to its entity has no preview")
+def test_the_mentions_page_links_back_with_a_preview(site):
+    bad = [tag for page, tag, title in _links_to_briefs(site) if page == "mentions/northline.html" and not title]
+    assert not bad, bad
+
+
+# -- problems -----------------------------------------------------------------------------
 
 def test_unresolved_reference_suggests(corpus):
-    corpus.actor("china", "China", body="Relations with [[rusia]] and [[Tehrann]].\n")
+    corpus.actor("lumen", "Lumen", body="Relations with [[ostira]] and [[Northlin]].\n")
     assert corpus.messages() == [
-        "briefs/actors/china.md:7: unresolved reference [[rusia]] (did you mean [[russia]]?)",
-        "briefs/actors/china.md:7: unresolved reference [[Tehrann]] (did you mean [[iran]]?)",
+        "briefs/actors/lumen.md:7: unresolved reference [[ostira]] (did you mean [[ostria]]?)",
+        "briefs/actors/lumen.md:7: unresolved reference [[Northlin]] (did you mean [[northline]]?)",
     ]
 
 
 def test_unresolved_reference_without_suggestion(corpus):
-    corpus.actor("china", "China", body="\n\nSee [[zzzzzz]].\n")
+    corpus.actor("lumen", "Lumen", body="\n\nSee [[zzzzzz]].\n")
     assert corpus.messages() == [
-        "briefs/actors/china.md:9: unresolved reference [[zzzzzz]] (use an id, a name or an alias of "
-        "an actor, agreement, topic, source or glossary term)"]
+        "briefs/actors/lumen.md:9: unresolved reference [[zzzzzz]] (use an id, a name or an alias of "
+        "an actor, agreement, topic, source or glossary term, or create the brief: briefing new actor "
+        "\"zzzzzz\")"]
 
+
+def test_opted_out_alias_is_not_linked(corpus):
+    corpus.actor("lumen", "Lumen", "aliases: [Lumen City]\nno_autolink: [Lumen]")
+    corpus.actor("kestrel", "Kestrel", body="Lumen and Lumen City.\n")
+    run = corpus.run(render=True)
+    assert "Lumen" not in run.index.surface and run.index.surface["Lumen City"] == "lumen"
+    page = run.pages["actors/kestrel.md"].markdown
+    assert "Lumen and [Lumen City](lumen.md" in page
+
+
+# BUG (hooks/briefing/prose.py, ProseLinker._quotations): a wikilink shows its target's name,
+# and the shown text of the block is scanned for quotations, so quotation marks in another
+# brief's *name* become a quotation of the linking page. Input: briefs/actors/zed.md with
+# `name: Tomas "Zed" Reyes`, and `Lumen met [[zed]] ([[harbour-gazette#p5]]).` in lumen.md:
+# the build fails at lumen.md:7 'the quotation "Zed" is not in any source', in a file with
+# no quotation mark, and `briefing check` (which skips blocks without a mark) finds nothing.
+@pytest.mark.xfail(strict=True, reason="a linked name with quotation marks is verified as a quotation")
+def test_a_name_with_quotation_marks_can_be_linked(corpus):
+    corpus.brief("actor", "zed", 'name: Tomas "Zed" Reyes\nsummary: A minister.\ntype: person')
+    corpus.actor("lumen", "Lumen", body="Lumen met [[zed]] ([[harbour-gazette#p5]]).\n")
+    checked = [p.short() for p in corpus.run(render=False).problems.sorted()]
+    built = [p.short() for p in corpus.run(render=True).problems.sorted()]
+    assert checked == built == []
+
+
+# -- the linker on its own ----------------------------------------------------------------------
 
 class FakeResolver:
     def __init__(self, names):
         self.names = names
+        self.memo = {}
 
     def target(self, entity_id):
         return Target(entity_id, f"actors/{entity_id}.md", "", entity_id)
@@ -119,49 +349,35 @@ class FakeResolver:
         return False
 
 
-def link(text, names=None, self_id=None):
-    names = names or {"Iran": "iran", "Iranian Foreign Minister Abbas Araghchi": "araghchi",
-                      "Israel": "israel"}
-    linker = ProseLinker("topics/t.md", self_id, FakeResolver(names), MentionMatcher(names))
-    return linker.process(text, 1).markdown
+NAMES = {"Valmora": "valmora", "Port of Valmora Authority": "port-authority", "Ostria": "ostria"}
+
+
+def link(text, names=None, self_id=None, untrusted=True):
+    names = names or NAMES
+    linker = ProseLinker("topics/t.md", self_id, FakeResolver(names), MentionMatcher(names), untrusted)
+    return re.sub(r'<span class="bf-anchor" id="b\d+"></span>', "", linker.process(text, 1).markdown)
 
 
 @pytest.mark.parametrize("text", [
-    "# Iran in a heading",
-    "`Iran` in code",
-    "```\nIran in a fence\n```",
-    "    Iran indented code",
-    "> Iran in a block quote",
-    "[Iran](#x) already a link",
-    "Iranians and nonIran are not words",
+    "# Valmora in a heading",
+    "`Valmora` in code",
+    "```\nValmora in a fence\n```",
+    "[[ostria|Valmora]] already a link",
+    "Valmorans and nonValmora are not words",
 ])
 def test_no_autolink_in_protected_places(text):
-    assert "actors/iran.md" not in link(text)
+    assert "actors/valmora.md" not in link(text)
 
 
 def test_longest_match_wins_and_first_mention_only():
-    out = link("Iranian Foreign Minister Abbas Araghchi met Iran; Iran again.")
-    assert out.startswith("[Iranian Foreign Minister Abbas Araghchi](../actors/araghchi.md) met "
-                          "[Iran](../actors/iran.md); Iran again.")
+    out = link("Port of Valmora Authority met Valmora; Valmora again.")
+    assert out == ("[Port of Valmora Authority](../actors/port-authority.md) met "
+                   "[Valmora](../actors/valmora.md); Valmora again.")
 
 
 def test_page_never_links_to_itself():
-    assert link("Iran and Israel", self_id="iran") == "Iran and [Israel](../actors/israel.md)"
+    assert link("Valmora and Ostria", self_id="valmora") == "Valmora and [Ostria](../actors/ostria.md)"
 
 
-def test_opted_out_alias_is_not_linked(corpus):
-    corpus.actor("turkey", "Turkey", "aliases: [Ankara]\nno_autolink: [Turkey]")
-    corpus.actor("china", "China", body="Turkey and Ankara.\n")
-    _, index = corpus.check()
-    assert "Turkey" not in index.surface and index.surface["Ankara"] == "turkey"
-
-
-def test_each_page_carries_only_the_abbreviations_it_uses(corpus):
-    from briefing import pipeline
-    corpus.write("briefs/glossary.yaml", "terms:\n  - term: United Nations Security Council\n"
-                 "    abbreviation: UNSC\n    definition: The UN body.\n")
-    corpus.actor("china", "China", body="China sits on the UNSC.\n")
-    site = pipeline.build(corpus.root, {})
-    pages = {page.path: page.markdown for page in site.pages}
-    assert "*[UNSC]: United Nations Security Council" in pages["actors/china.md"]
-    assert "*[UNSC]" not in pages["actors/russia.md"]
+def test_a_wikilink_counts_as_the_first_mention():
+    assert link("[[ostria]] and Ostria.") == "[ostria](../actors/ostria.md) and Ostria."

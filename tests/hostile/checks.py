@@ -67,7 +67,7 @@ class BrowserReport:
     pages: int = 0
     executed: dict[str, list[str]] = field(default_factory=dict)  # page -> what ran
     dom: dict[str, list[str]] = field(default_factory=dict)  # page -> dangerous live DOM
-    searches: list[str] = field(default_factory=list)
+    searches: list = field(default_factory=list)  # Search, one per query
     blocked: list[str] = field(default_factory=list)
 
 
@@ -119,32 +119,56 @@ def _probe(page, label: str, dialogs: list[str], report: BrowserReport) -> None:
         report.dom[label] = result["dom"]
 
 
+# The site's own search (assets/javascripts/search.js): a combobox it puts in the header,
+# whose results are links in a listbox. Its ids, from the script.
+SEARCH_INPUT = "#bfs-input"
+SEARCH_RESULTS = "#bfs-listbox"
+SEARCH_RESULT = "#bfs-listbox .bfs__result"
+# What the result list is made of: anything else there came from the index as markup.
+RESULT_TAGS = {"a", "span", "mark"}
+
+
+@dataclass
+class Search:
+    query: str
+    count: int
+    texts: list[str]  # each shown result's text, as the reader sees it
+    tags: set[str]  # the elements inside the result list
+
+    def __str__(self) -> str:
+        return f"{self.query!r}: {self.count} results"
+
+
 def _search(site: Path, queries: list[str], report: BrowserReport) -> None:
-    """Material's search renders results from the index: type the payloads' words."""
+    """Type each query into the site's search box, as a reader would, and read the results."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(service_workers="block")
+        context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
         context.on("request", lambda r: None if r.url.startswith(LOCAL) else report.blocked.append(r.url))
         page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
         page.goto((site / "index.html").as_uri(), wait_until="load")
+        page.wait_for_selector(SEARCH_INPUT, state="attached", timeout=10_000)
         for query in queries:
             dialogs.clear()
-            box = page.locator(".md-search__input")
+            box = page.locator(SEARCH_INPUT)
             box.click()
             box.fill("")
-            box.press_sequentially(query, delay=20)
-            items = page.locator(".md-search-result__item")
+            box.press_sequentially(query, delay=15)
+            items = page.locator(SEARCH_RESULT)
             try:
-                items.first.wait_for(state="attached", timeout=6_000)
+                items.first.wait_for(state="attached", timeout=8_000)
                 page.wait_for_timeout(300)
                 count = items.count()
             except Exception:
                 count = 0
-            report.searches.append(f"{query!r}: {count} results")
+            texts = items.all_text_contents() if count else []
+            tags = set(page.evaluate(f"() => [...document.querySelectorAll('{SEARCH_RESULTS} *')]"
+                                     ".map(e => e.localName)"))
+            report.searches.append(Search(query, count, texts, tags))
             _probe(page, f"search {query!r}", dialogs, report)
             page.keyboard.press("Escape")
         context.close()

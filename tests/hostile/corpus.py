@@ -20,9 +20,12 @@ class Expect:
     path: str
     line: int | None = None  # None: any line of the file
     lines: tuple[int, int] | None = None  # an inclusive range instead of one line
+    says: str | None = None  # a part of the message, when the case pins it
 
-    def matches(self, path: str, line: int) -> bool:
+    def matches(self, path: str, line: int, message: str = "") -> bool:
         if path != self.path:
+            return False
+        if self.says is not None and self.says not in message:
             return False
         if self.line is not None:
             return line == self.line
@@ -33,7 +36,7 @@ class Expect:
     def __str__(self) -> str:
         where = self.line if self.line is not None else (
             f"{self.lines[0]}-{self.lines[1]}" if self.lines else "*")
-        return f"{self.path}:{where}"
+        return f"{self.path}:{where}" + (f" ({self.says!r})" if self.says else "")
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Case:
     errors: list[Expect] = field(default_factory=list)
     placements: int = 1  # how many hostile values the case puts in fields
     markers: dict[int, str] = field(default_factory=dict)  # __pwned value -> where
+    seconds: float | None = None  # a time budget: the case is also run alone, and timed
+    bug: str = ""  # a known bug in the generator: built alone, expected to fail until fixed
 
 
 _counter = itertools.count(1000)
@@ -101,83 +106,159 @@ def fill(template: str, markers: dict[int, str], where: str) -> str:
     return template.replace("{JS}", code).replace("{N}", str(n))
 
 
+QUOTE_MARKS = set("\"'\u2018\u2019\u201c\u201d")
+
+
 def xss_cases() -> list[Case]:
-    """Per payload: a source, an actor, an agreement, a topic, a glossary term and prose."""
+    """Per payload, each in cases of its own so that one clear rejection does not hide the rest:
+
+    * names: every field a reader sees that is not checked for quotations (names, aliases,
+      abbreviations, tags, a source's title, publisher, author, language), which must build;
+    * texts: the fields whose quotations are verified (summaries, notes, role titles,
+      provisions, location, judgments, events, a topic actor's role, a source's notes and
+      rationale): a payload with a quotation mark ends in a clear error at its file, any
+      other builds;
+    * the source text (refused when it is HTML), wikilink labels and code, and plain prose.
+    """
     cases = []
     terms = []
     for i, template in enumerate(PAYLOADS):
-        markers: dict[int, str] = {}
-        P = lambda where: fill(template, markers, f"payload {i} ({template[:30]!r}) in {where}")
+        quoting = bool(QUOTE_MARKS & set(template))
+        where = lambda kind: f"payload {i} ({template[:30]!r}) in {kind}"
+
+        # -- names: never checked for quotations; must build.
+        nm: dict[int, str] = {}
+        N = lambda kind: fill(template, nm, where(kind))
         sid, aid, gid, tid = f"xss-src-{i}", f"xss-actor-{i}", f"xss-agr-{i}", f"xss-topic-{i}"
-        quoted = P("source text / quote")
-        text = (f"Heading {i} {P('source heading')}\n"
-                f"Paragraph of source {i} mentions Base State and {P('source paragraph')} here.\n"
-                f"{quoted}\n")
-        files = {
-            f"seeds/{sid}.txt": text,
+        plain_text = (f"Heading {i}\nParagraph of source {i} mentions Base State here.\n"
+                      f"Quoted words of source {i}.\n")
+        names = {
+            f"seeds/{sid}.txt": plain_text,
             f"seeds/{sid}.yaml": source_meta(
-                text, title=f"Title {i} {P('source title')}", publisher=P("publisher"),
-                author=P("author"), republished_from=P("republished_from"), language=P("language"),
-                url=f"https://example.org/xss-{i}?q=%22%3E%3Cscript%3E",
-                reliability={"grade": "C", "rationale": P("rationale")}, notes=P("notes"),
-                aliases=[f"Source alias {i} {P('source alias')}"], headings=[1]),
+                plain_text, title=f"Title {i} {N('source title')}", label=f"Src {i} {N('source label')}",
+                publisher=N("publisher"), author=N("author"), republished_from=N("republished_from"),
+                language=N("language"), url=f"https://example.org/xss-{i}?q=%22%3E%3Cscript%3E",
+                aliases=[f"Source alias {i} {N('source alias')}"], headings=[1]),
             f"briefs/actors/{aid}.md": brief({
-                "name": f"Actor {i} {P('actor name')}", "summary": f"Summary {P('actor summary')}",
-                "aliases": [f"Alias {i} {P('actor alias')}"],
-                "abbreviation": f"Abbr {i} {P('abbreviation')}",
-                "tags": [f"tag {i} {P('actor tag')}"], "type": "person", "country": "base-state",
-                "roles": [{"title": f"Role {P('role title')}", "of": "base-org"}],
-                "quotes": [{"id": "q", "text": quoted, "source": sid, "speaker": "base-person",
-                            "note": f"Note {P('quote note')}", "credibility": 3}],
-            }, f"Works with [[base-org]] and [[{gid}]].\n"),
+                "name": f"Actor {i} {N('actor name')}", "summary": f"Summary of actor {i}.",
+                "aliases": [f"Alias {i} {N('actor alias')}"],
+                "abbreviation": f"Abbr {i} {N('abbreviation')}",
+                "tags": [f"tag {i} {N('actor tag')}"], "type": "person", "country": "base-state",
+                "roles": [{"title": "Envoy", "of": "base-org"}],
+                "quotes": [{"id": "q", "text": f"Quoted words of source {i}", "source": sid,
+                            "credibility": 3}],
+            }, f"Works with [[base-org]] and [[{gid}|the agreement]] ([[{sid}#p1|¶1]]).\n\n[[quote:q]]\n"),
             f"briefs/agreements/{gid}.md": brief({
-                "name": f"Agreement {i} {P('agreement name')}",
-                "summary": P("agreement summary"), "type": "treaty", "status": "signed",
-                "signed": "2025-03", "parties": ["base-state", aid], "mediators": ["base-org"],
-                "location": P("location"), "provisions": [P("provision"), f"Second {P('provision 2')}"],
-                "tags": [P("agreement tag")],
-            }, f"Discussed in [[{tid}]].\n"),
+                "name": f"Agreement {i} {N('agreement name')}", "summary": f"Agreement {i}.",
+                "type": "treaty", "status": "signed", "signed": "2025-03",
+                "parties": ["base-state", aid], "mediators": ["base-org"], "tags": [N("agreement tag")],
+            }, f"Discussed in [[{tid}|the topic]].\n"),
             f"briefs/topics/{tid}.md": brief({
-                "name": f"Topic {i} {P('topic name')}", "summary": P("topic summary"),
-                "status": "emerging", "tags": [f"t{i} {P('topic tag')}"],
-                "actors": [{"id": aid, "role": P("topic actor role")}, "base-state"],
-                "agreements": [gid],
-                "quotes": [{"id": "tq", "text": quoted, "source": sid, "note": P("topic quote note")}],
-                "judgments": [{"text": f"A deal is unlikely: {P('judgment')}", "likelihood": "unlikely",
+                "name": f"Topic {i} {N('topic name')}", "summary": f"Topic {i}.",
+                "status": "emerging", "tags": [f"t{i} {N('topic tag')}"],
+                "actors": [{"id": aid, "role": "lead"}, "base-state"], "agreements": [gid],
+                "quotes": [{"id": "tq", "text": f"Quoted words of source {i}", "source": sid}],
+                "judgments": [{"text": "A deal is unlikely.", "likelihood": "unlikely",
                                "confidence": "high", "quotes": ["tq"]}],
-                "events": [{"date": f"2025-06-{i % 28 + 1:02d}", "text": P("event text"),
+                "events": [{"date": f"2025-06-{i % 28 + 1:02d}", "text": f"Event {i}.",
                             "actors": [aid], "quote": "tq"}],
-            }, f"About [[{gid}]] and [[{aid}]].\n\n[[quote:tq]]\n"),
+            }, f"About [[{gid}|the agreement]] and [[{aid}|the actor]].\n\n[[quote:tq]]\n"),
         }
+        cases.append(Case(f"xss-names-{i}", "safe", names, "safe", placements=len(nm), markers=nm))
+        terms.append({"term": f"Term {i} {N('glossary term')}",
+                      "aliases": [f"Gloss alias {i} {N('glossary alias')}"],
+                      "definition": f"Definition {i}." if quoting else f"Definition {N('definition')}",
+                      "see": ["base-topic"]})
+
+        # -- texts: verified for quotations; a quotation mark is a clear error at its file.
+        for kind, rel, make in (
+                ("actor", f"briefs/actors/xss-texts-actor-{i}.md", lambda T: brief({
+                    "name": f"Texts actor {i}", "summary": f"Summary {T('actor summary')}",
+                    "type": "person", "roles": [{"title": f"Role {T('role title')}", "of": "base-org"}],
+                    "quotes": [{"id": "q", "text": "we remain calm", "source": "base-source",
+                                "note": f"Note {T('quote note')}"}]}, "[[quote:q]]\n")),
+                ("agreement", f"briefs/agreements/xss-texts-agr-{i}.md", lambda T: brief({
+                    "name": f"Texts agreement {i}", "summary": T("agreement summary"),
+                    "type": "treaty", "status": "signed", "parties": ["base-state"],
+                    "location": T("location"), "date_note": T("date note"),
+                    "provisions": [T("provision"), f"Second {T('provision 2')}"]}, "Body.\n")),
+                ("topic", f"briefs/topics/xss-texts-topic-{i}.md", lambda T: brief({
+                    "name": f"Texts topic {i}", "summary": T("topic summary"), "status": "emerging",
+                    "actors": [{"id": "base-state", "role": T("topic actor role")}],
+                    "quotes": [{"id": "tq", "text": "Base State signed the Base Accord",
+                                "source": "base-source", "note": T("topic quote note")}],
+                    "judgments": [{"text": f"A deal is unlikely: {T('judgment')}", "likelihood": "unlikely",
+                                   "confidence": "high", "quotes": ["tq"]}],
+                    "events": [{"text": T("event text"), "date_note": T("event date note"), "quote": "tq"}],
+                }, "[[quote:tq]]\n")),
+        ):
+            tm: dict[int, str] = {}
+            T = lambda field, tm=tm, kind=kind: fill(template, tm, where(f"{kind} {field}"))
+            cases.append(Case(f"xss-texts-{kind}-{i}", "safe", {rel: make(T)},
+                              "either" if quoting else "safe", placements=len(tm), markers=tm))
+        sm: dict[int, str] = {}
+        S = lambda field: fill(template, sm, where(field))
+        notes_id = f"xss-notes-{i}"
+        cases.append(Case(f"xss-texts-source-{i}", "safe", {
+            f"seeds/{notes_id}.txt": plain_text,
+            f"seeds/{notes_id}.yaml": source_meta(
+                plain_text, title=f"Notes source {i}", label=f"Notes {i}", notes=S("source notes"),
+                reliability={"grade": "C", "rationale": S("rationale")}, headings=[1])},
+            "either" if quoting else "safe", placements=len(sm), markers=sm))
+
+        # -- the source text itself: refused when it reads as HTML, else escaped.
+        xm: dict[int, str] = {}
+        X = lambda field: fill(template, xm, where(field))
+        text = (f"Heading {i} {X('source heading')}\n"
+                f"Paragraph of source {i} mentions Base State and {X('source paragraph')} here.\n")
+        text_id = f"xss-text-{i}"
+        cases.append(Case(f"xss-source-text-{i}", "safe", {
+            f"seeds/{text_id}.txt": text,
+            f"seeds/{text_id}.yaml": source_meta(text, title=f"Text source {i}", label=f"Text {i}",
+                                                 headings=[1])}, "either", placements=len(xm), markers=xm))
+
         # Wikilink labels and code: either rejected (raw HTML is refused even in brief code)
         # or built inert.
         cm: dict[int, str] = {}
-        C = lambda where: fill(template, cm, f"payload {i} ({template[:30]!r}) in {where}")
+        C = lambda kind: fill(template, cm, where(kind))
         label = C("wikilink label") if not set("[]|") & set(template) else "plain label"
         code = C("code span") if "`" not in template else "no code"
-        code_case = Case(f"xss-code-{i}", "safe", {f"briefs/actors/xss-code-{i}.md": brief(
+        cases.append(Case(f"xss-code-{i}", "safe", {f"briefs/actors/xss-code-{i}.md": brief(
             {"name": f"Code holder {i}", "summary": "Prose forms that must stay inert.",
              "type": "organization"},
             f"Link [[base-org|{label}]] and code `{code}` here.\n\n"
             f"    {C('indented code')}\n\n"
             f"```text\n{C('fenced code')}\n```\n\n"
-            f"~~~\n{C('tilde fence')}\n~~~\n")}, "either", placements=len(cm), markers=cm)
-        terms.append({"term": f"Term {i} {P('glossary term')}", "definition": P("definition"),
-                      "aliases": [f"Gloss alias {i} {P('glossary alias')}"], "see": [tid]})
-        cases.append(Case(f"xss-fields-{i}", "safe", files, "safe", placements=len(markers),
-                          markers=markers))
-        cases.append(code_case)
+            f"~~~\n{C('tilde fence')}\n~~~\n")}, "either", placements=len(cm), markers=cm))
         # The same payload in plain prose: a clear error, or escaped.
         pm: dict[int, str] = {}
-        Q = lambda where: fill(template, pm, f"payload {i} ({template[:30]!r}) in {where}")
+        Q = lambda kind: fill(template, pm, where(kind))
         cases.append(Case(f"xss-prose-{i}", "safe", {f"briefs/actors/xss-prose-{i}.md": brief(
             {"name": f"Prose holder {i}", "summary": "Payload in plain prose.", "type": "group"},
             f"Plain {Q('prose text')} text.\n\n- item {Q('list item')}\n\n"
             f"| a | b |\n|---|---|\n| {Q('table cell')} | x |\n\n## Heading {Q('heading')}\n\n"
             f"> quoted {Q('blockquote')}\n")}, "either", placements=len(pm), markers=pm))
-    cases.append(Case("xss-glossary", "safe", {}, "safe", placements=len(terms) * 3))
-    cases[-1].files["__glossary_terms__"] = terms  # merged into the safe build's glossary
+    glossary_markers = {n: w for c in cases if c.name.startswith("xss-names-") for n, w in c.markers.items()
+                        if "glossary" in w or "definition" in w}
+    cases.append(Case("xss-glossary", "safe", {"__glossary_terms__": terms}, "safe",
+                      placements=len(glossary_markers), markers=glossary_markers))
+    for case in cases:  # the glossary's payloads are the glossary case's, not the names case's
+        if case.name.startswith("xss-names-"):
+            case.markers = {n: w for n, w in case.markers.items() if n not in glossary_markers}
+            case.placements = len(case.markers)
     return cases
+
+
+def long_source_text_case() -> Case:
+    """The HTML check reads a source's first 5,000 characters: markup after them is escaped."""
+    markers: dict[int, str] = {}
+    late = fill("<script>{JS}</script><img src=x onerror={JS}>", markers, "source text after 5,000 characters")
+    text = "Long source.\n" + "".join(f"Filler paragraph {n} of the long source text.\n" for n in range(150)) \
+        + f"The last paragraph {late} ends here.\n"
+    return Case("source-html-after-5000-characters", "safe", {
+        "seeds/long-text.txt": text,
+        "seeds/long-text.yaml": source_meta(text, title="Long text", label="Long", headings=[1])},
+        "either", markers=markers)
 
 
 # --- Prose that might slip past the prose rules: a clear error, or inert -----------------
@@ -207,6 +288,14 @@ def probe_cases() -> list[Case]:
         "html-comment-in-code": "Code `<!--` then <img src=x onerror={JS}> and `-->`.",
         "double-backtick-code": "``<img src=x onerror={JS}>` `` end",
         "nested-brackets-link": "[a [b](#x) <img src=x onerror={JS}>](#p1)",
+        # A reference definition that nothing uses renders nothing; one that is used is a
+        # link, which brief prose refuses.
+        "unused-ref-definition": "Text.\n\n[r]: javascript:{JS}",
+        "unused-ref-definition-angle": "Text.\n\n[r]: <javascript:{JS}>",
+        "unused-ref-definition-next-line": "Text.\n\n[r]:\n    javascript:{JS}",
+        "unused-ref-definition-entity": "Text.\n\n   [r]: jav&#x61;script:{JS}",
+        "used-ref-definition": "See [x][r].\n\n[r]: javascript:{JS}",
+        "admonition-title-img": '!!! note "<img src=x onerror={JS}>"\n    Body.',
     }
     cases = []
     for n, (name, template) in enumerate(probes.items()):
@@ -256,8 +345,10 @@ def safe_oddities() -> list[Case]:
                 "Party to [[cyc-accord]], in [[cyc-topic]].\n"),
         }, "either"),
         _country_case(),
-        Case("homoglyph-cyrillic-a", "safe", {"briefs/actors/homoglyph.md": brief(
-            {"name": "B\u0430se State", "summary": "Cyrillic a in the name of another entity.",
+        # Zero-width characters are not folded away: an alias that looks like another
+        # entity's name is a name of its own (a clear error would do too).
+        Case("zero-width-alias", "safe", {"briefs/actors/zero-width.md": brief(
+            {"name": "Zero width", "summary": "A zero-width space in an alias.",
              "type": "state", "aliases": ["Base Org\u200b"]})}, "either"),
         Case("bidi-override-name", "safe", {"briefs/actors/bidi.md": brief(
             {"name": "Bidi \u202egnp.exe\u202c name", "summary": "RLO in a name.", "type": "group"})},
@@ -283,8 +374,9 @@ def safe_oddities() -> list[Case]:
 
 
 # --- Cases that must end in a clear error --------------------------------------------------
-def _err(name: str, group: str, path: str, content, line=None, lines=None, extra=None) -> Case:
-    errors = [Expect(path, line, lines)] + list(extra or [])
+def _err(name: str, group: str, path: str, content, line=None, lines=None, extra=None,
+         says: str | None = None) -> Case:
+    errors = [Expect(path, line, lines, says)] + list(extra or [])
     return Case(name, group, {path: content}, "error", errors)
 
 
@@ -477,6 +569,8 @@ def id_cases() -> list[Case]:
                         ("nbsp", "Base\u00a0State"), ("lowercase", "base state")]:
         text_ = mk(value)
         out.append(_err(f"name-collision-{name}", g, f"briefs/actors/coll-{name}.md", text_, 2))
+    out.append(_err("homoglyph-cyrillic-a", g, "briefs/actors/homoglyph.md",
+                    mk("B\u0430se State"), 2, says="the name or alias 'B\u0430se State' is also used by"))
     alias = mk("Alias owner", aliases=["base org"])
     out.append(_err("alias-equals-other-name", g, "briefs/actors/coll-alias.md", alias,
                     line_of(alias, "aliases:")))
@@ -591,12 +685,7 @@ def prose_error_cases() -> list[Case]:
         "<https://evil.example/>",
         "![x](x.png)",
         "![x](javascript:{JS})",
-        "[r]: javascript:{JS}",
-        "[r]: <javascript:{JS}>",
-        "[r]:\n    javascript:{JS}",
-        "   [r]: jav&#x61;script:{JS}",
         "# Heading <script>{JS}</script>",
-        '!!! note "<img src=x onerror={JS}>"',
         "> quoted <script>{JS}</script>",
         "- item <img src=x onerror={JS}>",
         "| a <svg onload={JS}> | b |",
@@ -629,8 +718,14 @@ def glossary_cases() -> list[Case]:
     ]
     text = glossary(terms)
     path = "briefs/glossary.yaml"
-    expects = [Expect(path, line_of(text, needle)) for needle in
-               ("Bad see", "Missing see", "Def list", "BASE TERM", "Base Org", "No definition", "unknown")]
+    expects = [Expect(path, line_of(text, needle), says=says) for needle, says in (
+        ("Bad see", "'terms[2].see[1]' must be an id like 'ana-costa'"),
+        ("Missing see", "the term 'Missing see' has 'see: no-such-id', but no entity has that id"),
+        ("Def list", "'terms[4].definition' must be text, not a list"),
+        ("BASE TERM", "the name or alias 'BASE TERM' is also used by 'Base Term'"),
+        ("Base Org", "the name or alias 'Base Org' is also used by 'base-org'"),
+        ("No definition", "missing required field 'definition' in 'terms[7]'"),
+        ("unknown", "unknown field 'unknown'"))]
     out.append(Case("glossary-fields", "glossary", {"__glossary__": text}, "error", expects))
     laughs = "terms:\n  - &a {term: a, definition: b}\n  - *a\n"
     out.append(Case("glossary-billion-laughs", "glossary-yaml", {"__glossary__": laughs}, "error",
@@ -643,7 +738,312 @@ def glossary_cases() -> list[Case]:
     return out
 
 
+# --- The quotation scanner: every phrase in quotation marks is verified -------------------
+QUOTE_SOURCE = "quote-src"
+LONG_PASSAGE = " ".join(f"word{n} of the long passage" for n in range(1000))  # ~27,000 characters
+QUOTE_SOURCE_TEXT = (
+    "Quotation source\n"
+    "The minister said \"we call it 'the accord' and mean it\" on Monday.\n"
+    "Analysts call it Base State's view of the accord, and the talks go on.\n"
+    f"{LONG_PASSAGE}.\n"
+)
+LONG_QUOTE = LONG_PASSAGE[:5000].rsplit(" ", 1)[0]  # 5,000 characters of the source, verbatim
+INVENTED = " ".join(f"invented{n} words nobody wrote" for n in range(200))[:5000].rsplit(" ", 1)[0]
+
+
+def _quoting(name: str, body: str, **fields) -> tuple[str, str]:
+    path = f"briefs/actors/q-{name}.md"
+    return path, brief({"name": f"Quoting {name}", "summary": f"Quotations: {name}.", "type": "group",
+                        **fields}, "Intro line.\n\n" + body + "\n\nOutro.\n")
+
+
+def quotation_cases() -> list[Case]:
+    g, out = "quotations", []
+    source = {f"seeds/{QUOTE_SOURCE}.txt": QUOTE_SOURCE_TEXT,
+              f"seeds/{QUOTE_SOURCE}.yaml": source_meta(QUOTE_SOURCE_TEXT, title="Quotation source",
+                                                        label="Quotes", headings=[1])}
+    never = "this quotation mark is never closed"
+    errors = [  # (name, body, [(needle on the error's line, what the message says)])
+        ("unbalanced-open", 'It was "never closed, said the minister.', [('"never closed', never)]),
+        ("unbalanced-close", 'It was never opened" said nobody.', [('opened"', never)]),
+        ("unbalanced-in-list", '- one "item\n- two', [('"item', never)]),
+        ("across-paragraphs", '"we remain calm\n\nand open to talks"', [('"we remain', never), ('talks"', never)]),
+        ("across-lines-misquoted", 'They were "we remain calm\nand closed to talks" then.',
+         [('"we remain', 'the quotation "we remain calm and closed to talks" is not in any source')]),
+        ("nested-misquote", "She said \"he called it 'a gift' twice\" today ([[base-source#p2]]).",
+         [("a gift", "the quotation \"he called it 'a gift' twice\" is not in any source")]),
+        ("british-with-apostrophe-misquote", "They call it 'Ostria's view' now.",
+         [("Ostria", "the quotation \"Ostria's view\" is not in any source")]),
+        ("curly-misquote", "They said \u201cwe remain furious\u201d ([[base-source#p2]]).",
+         [("furious", "the quotation \"we remain furious\" is not in any source")]),
+    ]
+    for name, body, expected in errors:
+        path, text = _quoting(name, body)
+        expects = [Expect(path, line_of(text, needle, start=8), says=says) for needle, says in expected]
+        out.append(Case(f"quotes-{name}", g, {path: text}, "error", expects))
+    # Quotation marks in YAML fields a reader sees: verified like prose.
+    field_cases = {
+        "summary": ({"summary": 'She said "nobody wrote this".'}, "summary:"),
+        "quote-note": ({"quotes": [{"text": "we remain calm", "source": "base-source",
+                                    "note": 'Later "nobody wrote this".'}]}, "quotes:"),
+        "role-title": ({"roles": [{"title": 'The "harbour king"', "of": "base-org"}]}, "roles:"),
+    }
+    for name, (fields, needle) in field_cases.items():
+        path = f"briefs/actors/q-field-{name}.md"
+        text = brief({"name": f"Field {name}", "summary": "x", "type": "person", **fields})
+        out.append(Case(f"quotes-in-{name}", g, {path: text}, "error", [Expect(
+            path, line_of(text, needle), says="(quote the source's exact words, or rephrase without quotation marks)")]))
+    topic = brief({"name": "Field topic", "summary": "x", "status": "ongoing",
+                   "judgments": [{"text": 'It is "a permanent loss".', "likelihood": "likely", "confidence": "low"}],
+                   "events": [{"date": "2025", "text": 'The council called it "a bargain".'}]})
+    path = "briefs/topics/q-field-topic.md"
+    out.append(Case("quotes-in-judgment-and-event", g, {path: topic}, "error", [
+        Expect(path, line_of(topic, "judgments:"), says='the quotation "a permanent loss" is not in any source'),
+        Expect(path, line_of(topic, "events:"), says='the quotation "a bargain" is not in any source')]))
+    agreement = brief({"name": "Field agreement", "summary": "x", "type": "other", "status": "signed",
+                       "provisions": ['Northline pays "no rent at all".'], "date_note": 'It says "soon".'})
+    path = "briefs/agreements/q-field-agreement.md"
+    out.append(Case("quotes-in-provision-and-date-note", g, {path: agreement}, "error", [
+        Expect(path, line_of(agreement, "provisions:"), says='the quotation "no rent at all"'),
+        Expect(path, line_of(agreement, "date_note:"), says='the quotation "soon"')]))
+    terms = [dict(t) for t in BASE_GLOSSARY_TERMS] + [
+        {"term": "Pier", "definition": 'The "new pier" of the harbour.'},
+        {"term": "Quay", "definition": 'A "wharf never closed.'}]
+    text = glossary(terms)
+    out.append(Case("quotes-in-glossary-definition", "glossary-quotes", {"__glossary__": text}, "error", [
+        Expect("briefs/glossary.yaml", line_of(text, "Pier"), says='the quotation "new pier" is not in any source'),
+        Expect("briefs/glossary.yaml", line_of(text, "Quay"), says=never)]))
+    src_text = "A source with a quoted note.\n"
+    meta = source_meta(src_text, title="Noted", label="Noted", notes='The paper calls it "a scandal".')
+    out.append(Case("quotes-in-source-notes", g, {"seeds/q-noted.txt": src_text, "seeds/q-noted.yaml": meta},
+                    "error", [Expect("seeds/q-noted.yaml", line_of(meta, "notes:"),
+                                     says='the quotation "a scandal" is not in any source')]))
+
+    # Quotations that are verified, or that are not quotations at all: a safe site.
+    safe = {
+        "nested-verified": "The minister said \"we call it 'the accord' and mean it\" ([[quote-src#p1]]).",
+        "british-with-apostrophe": "They call it 'Base State's view' ([[quote-src#p2]]).",
+        "across-lines-verified": 'They said "we remain calm\nand open to talks" ([[base-source#p2]]).',
+        "in-wikilink-label": 'See [[base-org|"the org"]] and [[base-org|\u201cit\u201d]].',
+        "in-code-span": 'Code `"not a quote"` and ``"also \' not"`` here.',
+        "in-fence": 'Text.\n\n```\nsay "not a quote\n```\n\n~~~\n\u201cnor this\n~~~',
+        "apostrophe-runs": "It was '''' and '' and ''''''' and rock 'n' roll, the '90s, the sources' view.",
+        "apostrophes-in-words": "Base State's and Base Org\u2019s view, 'tis said, o'clock.",
+        "ellipsis-start": 'They said "... we remain calm" ([[base-source#p2]]).',
+        "ellipsis-end": 'They said "open to talks ..." ([[base-source#p2]]).',
+        "ellipsis-alone": 'They said "..." and "\u2026" and \u201c...\u201d.',
+        "ellipsis-middle": 'They said "we remain calm \u2026 open to talks" ([[base-source#p2]]).',
+        "ellipsis-drops-words": 'They were "we remain ... to talks" ([[base-source#p2]]).',
+        "title-form": 'The [[title:Base "Accord" plan]] and [[title:"]] and [[title:\u2018x\u2019]] and '
+                      "[[title:'single']].",
+        "title-form-in-quotation": 'They said "we remain calm" of [[title:the "calm" doctrine]] ([[base-source#p2]]).',
+        "empty-quotes": 'Empty "" and \u201c\u201d and "   " here.',
+        "long-verbatim-quote": f'It reads "{LONG_QUOTE}" ([[quote-src#p3]]).',
+    }
+    out.append(Case("quotes-source", "safe", source, "safe"))
+    for name, body in safe.items():
+        path, text = _quoting(name, body)
+        out.append(Case(f"quotes-{name}", "safe", {path: text}, "either"))
+    # Many marks in one paragraph: the scanner is linear, the check finishes in seconds.
+    heavy = {
+        "10000-double-marks": '"' * 10_000,
+        "10000-apostrophes": "'" * 10_000,
+        "5000-short-quotations": '"we" ' * 5_000,
+        "10000-mixed-marks": "".join("\"'\u201c\u201d\u2018\u2019 x"[n % 8] for n in range(10_000)),
+        "10000-unclosed-singles-then-doubles": "'a " * 5_000 + '"" ' * 2_500,
+    }
+    for name, body in heavy.items():
+        path, text = _quoting(name, body)
+        out.append(Case(f"quotes-{name}", "safe", {path: text}, "either", seconds=10.0))
+    return out
+
+
+def bug_cases() -> list[Case]:
+    """Known bugs: each case states the ending the generator should reach, and is built on
+    its own (test_hostile.test_known_bug, a strict xfail) until the bug is fixed."""
+    out = []
+    for n, (kind, title) in enumerate((("!!!", "<script>{JS}</script>"), ("???", "<script>{JS}</script>"),
+                                       ("!!!", "<img src='x' onerror='{JS}'>"))):
+        markers: dict[int, str] = {}
+        body = fill(f'{kind} note "{title}"\n    Body.', markers, f"admonition title {n}")
+        path, text = _quoting(f"admonition-{n}", body)
+        out.append(Case(f"bug-admonition-title-{n}", "bug", {path: text}, "error",
+                        [Expect(path, line_of(text, kind, start=8), says="raw HTML is not allowed")],
+                        markers=markers, bug=(
+                            "prose.split_blocks keeps an admonition's first line as a 'raw' block, so its "
+                            "title is never checked, and Python-Markdown renders raw HTML in it: "
+                            f"{body.splitlines()[0]!r} puts a live element in the page")))
+    path, text = _quoting("invented-5000", f'It reads "{INVENTED}" ([[quote-src#p3]]).')
+    out.append(Case("bug-invented-5000-character-quotation", "bug", {path: text}, "error",
+                    [Expect(path, line_of(text, "It reads", start=8), says="is not in any source")],
+                    bug=("quotations.scan drops a span longer than MAX_QUOTED (2,000 characters) without "
+                         "reporting it, so a 5,000-character quotation nobody wrote is published unverified")))
+    ctrl = "---\nname: Control\nsummary: \"a\x07b\"\ntype: state\n---\n"
+    out.append(Case("bug-control-character-line", "bug", {"briefs/actors/q-ctrl.md": ctrl}, "error",
+                    [Expect("briefs/actors/q-ctrl.md", 3, says="control character")],
+                    bug=("yamlsafe.load_yaml reports a reader error (a control character, here on line 3) "
+                         "at the front matter's first line, with PyYAML's own '\\n  in \"<unicode string>\", "
+                         "position 19' appended to the message")))
+    out.append(Case("bug-subfolder-hint", "bug", {"briefs/actors/sub/q-evil.md": "---\nname: E\n---\n"},
+                    "error", [Expect("briefs/actors/sub/q-evil.md", 0, says="(it is in briefs/actors/sub/)")],
+                    bug=("load: a file in briefs/actors/sub/ is told '(it is in briefs/)' in the hint: "
+                         "the folder named is not the one the file is in")))
+    name = 'Tomas "Zed" Reyes'
+    out.append(Case("bug-quoted-name-linked-by-id", "bug", {
+        "briefs/actors/q-zed.md": brief({"name": name, "summary": "A minister.", "type": "person"}),
+        "briefs/actors/q-links-zed.md": brief({"name": "Links Zed", "summary": "x", "type": "group"},
+                                              "Intro line.\n\nIt met [[q-zed]] ([[base-source#p1]]).\n")},
+        "safe", bug=(f"a wikilink shows its target's name, and prose.ProseLinker verifies the shown text "
+                     f"as the linking page's quotation: with name: {name} in q-zed.md, the build fails "
+                     "at q-links-zed.md:8 'the quotation \"Zed\" is not in any source', a file with no "
+                     "quotation mark, while `briefing check` finds nothing")))
+    path, text = _quoting("quadratic", "'a " * 40_000 + '"" ' * 20_000)
+    out.append(Case("bug-quadratic-scan", "bug", {path: text}, "either", seconds=10.0,
+                    bug=("quotations._double walks the whole stack of unclosed single marks for each "
+                         "double mark: 80,000 marks in one paragraph take minutes, not seconds")))
+    return out
+
+
+# What each error case's message says (its first expected error), as the generator words it
+# now: a case fails when the error at its line is some other one.
+SAYS = {
+    "yaml-unclosed-flow": "YAML syntax error: a [list] that is never closed",
+    "yaml-tab-indent": "YAML syntax error: found character that cannot start any token",
+    "yaml-billion-laughs": "anchors (&) and aliases (*) are not allowed",
+    "yaml-deep-flow": "values are nested more than 16 levels deep",
+    "yaml-very-deep-flow": "values are nested more than 16 levels deep",
+    "yaml-deep-block": "values are nested more than 16 levels deep",
+    "yaml-python-tag": "the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+    "yaml-python-name-tag": "the tag 'tag:yaml.org,2002:python/name:os.system' is not allowed",
+    "yaml-binary-tag": "the tag 'tag:yaml.org,2002:binary' is not allowed",
+    "yaml-custom-tag": "the tag '!custom' is not allowed",
+    "yaml-duplicate-key": "the key 'name' appears twice",
+    "yaml-two-documents": "only one YAML document is allowed",
+    "yaml-not-mapping": "the front matter (name: …, summary: …) must be a mapping of fields",
+    "yaml-scalar": "the front matter (name: …, summary: …) must be a mapping of fields",
+    "yaml-empty": "the front matter (name: …, summary: …) must be a mapping of fields",
+    "yaml-no-front-matter": "the brief has no front matter",
+    "yaml-unterminated": "the front matter is never closed",
+    "yaml-empty-file": "the brief has no front matter",
+    "yaml-too-many-values": "more than 20000 values",
+    "yaml-complex-key": "a key must be a plain word",
+    "yaml-mapping-key": "a key must be a plain word",
+    "yaml-null-key": "a key must be a plain word",
+    "yaml-error-cr-endings": "YAML syntax error: a [list] that is never closed",
+    "huge-10mb-brief": "the file is 10,000,042 bytes; the limit is 1,000,000",
+    "yaml-control-char": "control characters are not allowed",
+    "type-name-list": "'name' must be text, not a list",
+    "type-name-bool": "'name' must be text, not true/false",
+    "type-name-null": "missing required field 'name'",
+    "type-summary-mapping": "'summary' must be text, not a mapping",
+    "type-summary-too-long": "'summary' is longer than 20000 characters",
+    "type-aliases-string": "'aliases' must be a list, not text",
+    "type-aliases-nested": "'aliases[1]' must be text, not a list",
+    "type-type-number": "'type' is 5; expected one of: person, state, organization, media, group",
+    "type-type-unknown": "'type' is '<script>x</script>'; expected one of",
+    "type-quotes-string": "'quotes' must be a list, not text",
+    "type-quotes-missing-fields": "missing required field 'text' in 'quotes[1]'",
+    "type-credibility-word": "'quotes[1].credibility' must be a whole number from 1 to 6, not 'high'",
+    "type-credibility-huge": "'quotes[1].credibility' must be a whole number from 1 to 6",
+    "type-updated-word": "'updated': 'yesterday' is not a date",
+    "type-updated-feb-30": "'updated': '2025-02-30' is not a real date: February 2025 has 28 days",
+    "type-updated-year-99999": "'updated': '99999-01-01' is not a date",
+    "type-tags-nested": "'tags[1]' must be text, not a list",
+    "type-roles-missing-of": "missing required field 'of' in 'roles[1]'",
+    "type-roles-not-list": "'roles' must be a list, not a mapping",
+    "type-country-not-state": "'country' must name a state, but 'base-org' is an organization",
+    "type-country-is-topic": "'country' must name a state, but 'base-topic' is a topic",
+    "type-unknown-field": "unknown field 'nmae' (did you mean 'name'?)",
+    "type-field-is-html": "unknown field '<script>x</script>'",
+    "type-parties-wrong-kind": "'parties' must name an actor, but 'base-topic' is a topic",
+    "type-status-unknown": "'status' is 'maybe'; expected one of",
+    "type-events-bad-date": "'events[1].date': 'June' is not a date",
+    "type-judgment-bad-likelihood": "'judgments[1].likelihood' is 'probable'; expected one of",
+    "type-judgment-unknown-quote": "the judgment cites quote 'nope', which is not in this brief's 'quotes'",
+    "type-quote-not-in-source": "the quote \"words nobody wrote <script>\" is not in source 'base-source'",
+    "type-quote-across-paragraphs": "runs across a paragraph break in source 'base-source'",
+    "type-duplicate-quote-ids": "the quote id 'a' is used twice in this brief",
+    "source-url-javascript": "'url' must be an http:// or https:// address, not 'javascript:alert(1)'",
+    "source-url-data": "'url' must be an http:// or https:// address, not 'data:",
+    "source-url-quote-break": "'url' must be an http:// or https:// address",
+    "source-url-protocol-relative": "'url' must be an http:// or https:// address, not '//evil.example/x'",
+    "source-grade-unknown": "'reliability.grade' is 'Z'; expected one of: A, B, C, D, E, F",
+    "source-title-list": "'title' must be text, not a list",
+    "source-published-bad": "'published': '2025-13' has no month 13",
+    "source-boilerplate-out-of-range": "'boilerplate' names line 99, but the text has 1 lines",
+    "source-headings-bad": "'headings[1]' must be a line number or a range",
+    "source-sha256-mismatch": "the source text was changed: seeds/src-sha.txt no longer matches its sha256",
+    "source-missing-meta": "the source 'src-nometa' has no metadata file",
+    "source-missing-text": "missing seed file: seeds/src-notext.txt does not exist",
+    "source-meta-not-mapping": "the metadata (title: …, sha256: …) must be a mapping of fields",
+    "source-stray-file": "this file is not a source, so nothing uses it",
+    "nul-byte": "the file contains a NUL character",
+    "duplicate-id-across-kinds": "duplicate id 'dup-one': briefs/actors/dup-one.md uses it too",
+    "source-id-equals-brief-id": "duplicate id 'base-state': briefs/actors/base-state.md uses it too",
+    "alias-equals-other-name": "the name or alias 'base org' is also used by 'base-org'",
+    "alias-duplicate-in-file": "'aliases' lists 'FOO BAR' twice",
+    "abbreviation-equals-name-fullwidth": "is also used by 'base-org'",
+    "traversal-body-wikilink-anchor": "[[base-source#../../etc/passwd]]: 'base-source' has no anchor",
+    "traversal-body-wikilink-anchor-p0": "[[base-source#p0]]: 'base-source' has no anchor '#p0'",
+    "traversal-body-quote-placement": "[[quote:../../etc/passwd]] names no quote of this brief",
+    "glossary-billion-laughs": "anchors (&) and aliases (*) are not allowed",
+    "glossary-not-utf8": "the file is not UTF-8 text (byte 0xe9",
+    "glossary-not-mapping": "the glossary (terms: …) must be a mapping of fields",
+}
+
+
+def _says(case: Case) -> str | None:
+    """The message of cases that come in series, by what they hold."""
+    name = case.name
+    if name in SAYS:
+        return SAYS[name]
+    if name.startswith("name-collision-"):
+        return "is also used by 'base-state' (briefs/actors/base-state.md)"
+    if name in ("latin1-byte", "latin1-in-front-matter", "utf16-with-bom", "surrogate-cesu8",
+                "overlong-lt", "truncated-utf8", "source-text-not-utf8"):
+        return "the file is not UTF-8 text (byte 0x"
+    if name.startswith("id-") or name.startswith("file-name") and "%2f" in name or "%00" in name \
+            or name == "file-name briefs/actors/a..\\..\\evil.md":
+        return "is not a valid id (rename it to '"
+    if name.startswith("file-name briefs/"):
+        return "this file is not a brief, so it would not be published"
+    if name.startswith("file-name seeds/"):
+        return "this file is not a source, so nothing uses it"
+    if name.startswith("symlink-"):
+        return "symbolic links are not allowed in briefs/ or seeds/"
+    if name.startswith("traversal-body-wikilink"):
+        return "unresolved reference [["
+    if name.startswith("traversal-body-link"):
+        return "links in brief prose must be wikilinks, not '"
+    if name.startswith("traversal-"):
+        return "must be an id like 'ana-costa' (lowercase letters, digits and single hyphens), not '"
+    if name.startswith("prose-"):
+        body = name[len("prose-"):]
+        if body.startswith("!["):
+            return "images are not allowed in brief prose"
+        if body.startswith(">"):
+            return "block quotes are not allowed in brief prose"
+        if body.startswith("[x]") or body.startswith("<javascript") or body.startswith("<https"):
+            return "links in brief prose must be wikilinks, not '"
+        if "[[quote:" in body:
+            return "[[quote:nonexistent]] must be alone on its line"
+        if "[[no-such-entity" in body:
+            return "unresolved reference [[no-such-entity]]"
+        return "raw HTML is not allowed in brief prose: '<"
+    return None
+
+
+def pin_messages(cases: list[Case]) -> list[Case]:
+    for case in cases:
+        if case.expect == "error" and case.errors and case.errors[0].says is None:
+            says = _says(case)
+            if says:
+                case.errors[0] = Expect(case.errors[0].path, case.errors[0].line, case.errors[0].lines, says)
+    return cases
+
+
 def all_cases() -> list[Case]:
-    return (xss_cases() + probe_cases() + safe_oddities() + yaml_cases() + type_cases()
-            + source_cases() + encoding_cases() + id_cases() + traversal_cases()
-            + prose_error_cases() + glossary_cases())
+    return pin_messages(xss_cases() + [long_source_text_case()] + probe_cases() + safe_oddities()
+                        + yaml_cases() + type_cases() + source_cases() + encoding_cases() + id_cases()
+                        + traversal_cases() + prose_error_cases() + glossary_cases() + quotation_cases()
+                        + bug_cases())

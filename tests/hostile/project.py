@@ -1,8 +1,9 @@
 """A minimal valid briefing project in a temp folder, and real `mkdocs build` runs of it.
 
-The project copies mkdocs.yml, docs/ and hooks/ from the repository and adds a small,
-valid set of briefs and one source written here (so the hostile tests do not depend on the
-shipped content, which is still being written). Hostile cases add files on top.
+The project is written here from nothing: briefing.yml (every content rule off, as in
+tests/helpers.Project), mkdocs.yml (tests/helpers.MKDOCS_YML, the plugin `briefing`),
+docs/index.md, a small valid set of briefs and one source whose metadata has a `label`. It
+never reads the shipped briefing. Hostile cases add files on top.
 """
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import copy_skeleton
+from briefing.problems import RULES
+from helpers import MKDOCS_YML, engine_env
 
 REPO = Path(__file__).resolve().parents[2]
+# Every content rule off: a hostile case must end in an error of its own, not in a rule's.
+SETTINGS = "strict: false\nrules:\n" + "".join(f"  {rule}: off\n" for rule in RULES)
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def brief(fields: dict, body: str = "") -> str:
 
 def source_meta(text: str | bytes, **fields) -> str:
     raw = text.encode("utf-8") if isinstance(text, str) else text
-    meta = {"title": "A source", "publisher": None, "author": None, "published": None,
+    meta = {"title": "A source", "label": "Source", "publisher": None, "author": None, "published": None,
             "url": None, "language": "en", "sha256": hashlib.sha256(raw).hexdigest(),
             "reliability": {"grade": "C", "rationale": "Test source."}}
     meta.update(fields)
@@ -59,13 +63,13 @@ BASE_SOURCE_TEXT = (
     "Base source heading\n"
     "The first paragraph says that Base State signed the Base Accord in January.\n"
     "\n"
-    "The second paragraph quotes an official: we remain calm and open to talks.\n"
+    "The second paragraph quotes Base Person: we remain calm and open to talks.\n"
     "A third paragraph mentions Base Org and Base Person.\n"
 )
 
 BASE_FILES: dict[str, str] = {
     "seeds/base-source.txt": BASE_SOURCE_TEXT,
-    "seeds/base-source.yaml": source_meta(BASE_SOURCE_TEXT, title="Base source", headings=[1]),
+    "seeds/base-source.yaml": source_meta(BASE_SOURCE_TEXT, title="Base source", label="Base", headings=[1]),
     "briefs/actors/base-state.md": brief(
         {"name": "Base State", "summary": "A state used by the hostile tests.", "type": "state",
          "updated": "2025-01-02"},
@@ -105,9 +109,10 @@ def glossary(terms: list[dict]) -> str:
 
 
 def make_project(dest: Path, files: dict[str, object], glossary_text: str | None = None) -> Path:
-    """A project folder: repo config, docs and hooks, the base corpus, then `files` on top."""
-    copy_skeleton(dest, HOME)
-    everything: dict[str, object] = dict(BASE_FILES)
+    """A project folder: its settings, MkDocs config and home page, the base corpus, then
+    `files` on top."""
+    everything: dict[str, object] = {"briefing.yml": SETTINGS, "mkdocs.yml": MKDOCS_YML,
+                                     "docs/index.md": HOME, **BASE_FILES}
     everything["briefs/glossary.yaml"] = glossary_text if glossary_text is not None \
         else glossary(BASE_GLOSSARY_TERMS)
     everything.update(files)
@@ -141,9 +146,8 @@ def mkdocs_build(project: Path, site: Path, strict: bool = False, extra_env: dic
     cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     if strict:
         cmd.insert(4, "--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
-    env.pop("BRIEFING_EDIT_URL", None)
+    env = {**engine_env(), **(extra_env or {})}
+    env.pop("PYTHONPATH", None)  # the generator is installed: nothing on the path
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True,
                           timeout=timeout, errors="replace")
     return Build(proc.returncode, proc.stdout + proc.stderr, site)

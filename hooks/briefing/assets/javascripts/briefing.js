@@ -15,6 +15,16 @@
  * And one accessibility repair to the theme's markup: Material's search
  * dialog (div.md-search[role=dialog]) has no accessible name; it gets one.
  *
+ * Graphs (svg.bf-graph-svg in div.bf-graph-scroll): each SVG gets its viewBox
+ * width as --bf-graph-vbw (the CSS keeps narrow screens at a readable scale),
+ * a scroll box that overflows starts centred on the drawing, and the nodes
+ * (svg a[data-bf-preview]) get a tooltip like Material's link tooltips, which
+ * do not reach into SVG: shown on hover and keyboard focus, hidden on
+ * mouseleave, blur and Escape, kept inside the viewport, filled with
+ * textContent only. The nodes' native <title> tooltips would double it, so
+ * they are removed (the aria-label still names each node), and a label cut
+ * in mid-word ends at its last whole word (WCAG 2.5.3, label in name).
+ *
  * No server, no network: works from file:// and under Material's instant
  * navigation (document$ emits once per page).
  */
@@ -120,9 +130,217 @@
     }
   }
 
+  /* ---------------------------------------------------------------------
+   * Graph previews
+   * ------------------------------------------------------------------- */
+
+  var NODE = "svg a[data-bf-preview]";
+  var GAP = 8; /* px between the node and the tooltip, and from the edges */
+  var tip = null; /* the one shared tooltip element */
+  var current = null; /* the node it is shown for */
+  var dismissed = null; /* the node whose tooltip Escape closed */
+  var hideTimer = 0;
+
+  function nodeOf(target) {
+    return target && target.nodeType === 1 && typeof target.closest === "function"
+      ? target.closest(NODE)
+      : null;
+  }
+
+  function tooltip() {
+    if (tip && document.documentElement.contains(tip)) return tip;
+    tip = document.createElement("div");
+    tip.className = "bf-tooltip";
+    tip.id = "bf-tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    /* The pointer may move onto the tooltip without closing it (WCAG 1.4.13). */
+    tip.addEventListener("mouseenter", function () {
+      window.clearTimeout(hideTimer);
+    });
+    tip.addEventListener("mouseleave", function () {
+      scheduleHide();
+    });
+    /* Inside <main>, so that it belongs to a landmark (axe rule region). */
+    (document.querySelector("main") || document.body).appendChild(tip);
+    return tip;
+  }
+
+  function place(node) {
+    var box = tooltip();
+    var shape = node.querySelector("circle, rect, ellipse, polygon, path") || node;
+    var r = shape.getBoundingClientRect();
+    var whole = node.getBoundingClientRect();
+    var vw = document.documentElement.clientWidth || window.innerWidth;
+    var vh = window.innerHeight;
+    var header = document.querySelector(".md-header");
+    var ceiling = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+    var w = box.offsetWidth;
+    var h = box.offsetHeight;
+
+    /* Centred on the node's shape, above the whole node (shape and label,
+       which may be rotated) or else below it; failing both, beside it.
+       Always inside the viewport, under the header. */
+    var top = whole.top - GAP - h;
+    var left = r.left + r.width / 2 - w / 2;
+    var below = false;
+    if (top < ceiling + GAP) {
+      if (whole.bottom + GAP + h <= vh - GAP) {
+        top = whole.bottom + GAP;
+        below = true;
+      } else {
+        top = r.top + r.height / 2 - h / 2;
+        left = whole.right + GAP + w <= vw - GAP ? whole.right + GAP : whole.left - GAP - w;
+      }
+    }
+    top = Math.min(Math.max(ceiling + GAP, top), Math.max(ceiling + GAP, vh - GAP - h));
+    left = Math.min(Math.max(GAP, left), Math.max(GAP, vw - GAP - w));
+
+    box.classList.toggle("bf-tooltip--below", below);
+    box.style.left = Math.round(left) + "px";
+    box.style.top = Math.round(top) + "px";
+  }
+
+  function show(node) {
+    var text = node.getAttribute("data-bf-preview");
+    if (!text) return;
+    window.clearTimeout(hideTimer);
+    if (current && current !== node) hide();
+    var box = tooltip();
+    current = node;
+    box.textContent = text;
+    box.hidden = false;
+    /* The accessible name usually is the preview already; describe otherwise. */
+    if (text !== node.getAttribute("aria-label")) {
+      node.setAttribute("aria-describedby", box.id);
+    }
+    place(node);
+    void box.offsetWidth; /* start the fade-in from the hidden state */
+    box.classList.add("bf-tooltip--active");
+  }
+
+  function hide() {
+    window.clearTimeout(hideTimer);
+    if (current && current.getAttribute("aria-describedby") === "bf-tooltip") {
+      current.removeAttribute("aria-describedby");
+    }
+    current = null;
+    if (tip) {
+      tip.classList.remove("bf-tooltip--active");
+      tip.hidden = true;
+    }
+  }
+
+  function scheduleHide() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, 120);
+  }
+
+  var listening = false;
+
+  function listen() {
+    if (listening) return;
+    listening = true;
+
+    /* mouseenter and mouseleave do not bubble: listen in the capture phase. */
+    document.addEventListener("mouseenter", function (ev) {
+      var t = ev.target;
+      if (t && t.nodeType === 1 && typeof t.matches === "function" && t.matches(NODE)) {
+        if (dismissed !== t) show(t);
+      }
+    }, true);
+    document.addEventListener("mouseleave", function (ev) {
+      var t = ev.target;
+      if (t && t.nodeType === 1 && typeof t.matches === "function" && t.matches(NODE)) {
+        if (dismissed === t) dismissed = null;
+        if (current === t) scheduleHide();
+      }
+    }, true);
+    document.addEventListener("focusin", function (ev) {
+      var node = nodeOf(ev.target);
+      dismissed = null;
+      if (node) show(node);
+    });
+    document.addEventListener("focusout", function (ev) {
+      var node = nodeOf(ev.target);
+      if (node && node === current) hide();
+    });
+    document.addEventListener("keydown", function (ev) {
+      if ((ev.key === "Escape" || ev.key === "Esc") && current) {
+        dismissed = current;
+        hide();
+      }
+    });
+    /* Follow the node while the page or its scroll box moves. */
+    var queued = false;
+    function follow() {
+      if (!current || queued) return;
+      queued = true;
+      window.requestAnimationFrame(function () {
+        queued = false;
+        if (!current) return;
+        if (!document.documentElement.contains(current)) {
+          hide();
+          return;
+        }
+        place(current);
+      });
+    }
+    window.addEventListener("scroll", follow, true);
+    window.addEventListener("resize", follow);
+  }
+
+  /* A label shortened in mid-word ("Iran an…") is not a run of words of the
+     node's name, which speech-input users say (WCAG 2.5.3, axe rule
+     label-content-name-mismatch): end it at the last whole word instead. */
+  var WORD_CHAR = /[^\s.,;:!?\u2026)\]"'\u2019\u201d\u2013\u2014-]/;
+
+  function wholeWords(node) {
+    var name = node.getAttribute("aria-label") || "";
+    var labels = node.querySelectorAll("text");
+    for (var i = 0; i < labels.length; i++) {
+      var label = labels[i].textContent;
+      if (label.slice(-1) !== "\u2026") continue;
+      var stem = label.slice(0, -1);
+      if (name.indexOf(stem) !== 0 || !WORD_CHAR.test(name.charAt(stem.length))) continue;
+      var cut = stem.replace(/\s*\S*$/, "").replace(/[\s.,;:\u2013\u2014-]+$/, "");
+      if (cut) labels[i].textContent = cut + "\u2026";
+    }
+  }
+
+  function setupGraphs(root) {
+    var svgs = root.querySelectorAll("svg.bf-graph-svg, .bf-graph svg");
+    for (var i = 0; i < svgs.length; i++) {
+      var svg = svgs[i];
+      var vb = svg.viewBox && svg.viewBox.baseVal;
+      if (vb && vb.width > 0) svg.style.setProperty("--bf-graph-vbw", vb.width + "px");
+    }
+    var nodes = root.querySelectorAll(NODE);
+    for (var j = 0; j < nodes.length; j++) {
+      var titles = nodes[j].querySelectorAll(":scope > title");
+      if (nodes[j].getAttribute("aria-label")) {
+        for (var k = 0; k < titles.length; k++) titles[k].parentNode.removeChild(titles[k]);
+      }
+      wholeWords(nodes[j]);
+    }
+    /* A drawing wider than its box starts centred: the page's own entity is
+       in the middle. Only once, so a position the browser restored stays. */
+    var boxes = root.querySelectorAll(".bf-graph-scroll");
+    for (var m = 0; m < boxes.length; m++) {
+      var box = boxes[m];
+      if (box.getAttribute("data-bf-centred") === "1") continue;
+      box.setAttribute("data-bf-centred", "1");
+      var extra = box.scrollWidth - box.clientWidth;
+      if (extra > 0 && box.scrollLeft === 0) box.scrollLeft = Math.round(extra / 2);
+    }
+    if (nodes.length) listen();
+  }
+
   function setup(root) {
     markTarget();
     nameSearchDialog();
+    hide();
+    setupGraphs(root || document);
     var forms = (root || document).querySelectorAll("form.bf-filter");
     for (var i = 0; i < forms.length; i++) {
       var form = forms[i];
