@@ -23,7 +23,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import corpus
+from . import corpus, incremental
 
 REPO = corpus.REPO
 DEFAULT_SIZES = (300, 1000, 3000)
@@ -33,7 +33,12 @@ TARGETS = {
     "scaling": 10.5,  # a(3000)/a(300), else largest/smallest
     "check_seconds": 2.0,  # check at the reference size
     "rss_ratio": 1.2,  # RSS a/b at the reference size
+    "incremental_ratio": 0.1,  # preview edit / full rebuild at 1,000
+    "incremental_seconds": 1.0,  # preview edit at 1,000 ("about 1 s or less")
+    "incremental_scaling": 2.0,  # preview edit at 3,000 / at 1,000
+    "incremental_rss_growth": 1.05,  # serve's peak RSS after many edits / after one round
 }
+INCREMENTAL_SIZES = (1000, 3000)
 
 
 @dataclass
@@ -76,8 +81,9 @@ class SizeResult:
 
 def env_for(root: Path) -> dict:
     env = dict(os.environ)
-    env.update(PYTHONPATH=str(root / "hooks"), NO_MKDOCS_2_WARNING="1",
-               DISABLE_MKDOCS_2_WARNING="true", SOURCE_DATE_EPOCH=env.get("SOURCE_DATE_EPOCH", "0"))
+    env.pop("PYTHONPATH", None)  # the generator is installed in this venv
+    env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
+               SOURCE_DATE_EPOCH=env.get("SOURCE_DATE_EPOCH", "0"))
     env.pop("BRIEFING_EDIT_URL", None)
     return env
 
@@ -103,46 +109,56 @@ def build_cmd(site: Path) -> list[str]:
 
 CHECK_CMD = [sys.executable, "-m", "briefing", "check"]
 
-# Runs in a child, with the corpus's own hooks/ on sys.path: writes the final Markdown our
-# hooks produce (generated pages and linked hand-written pages) as real files under docs/.
+# Runs in a child: writes what the plugin hands MkDocs as plain files of a project without
+# the plugin (b): every page's final Markdown (raw HTML inline, as any Markdown engine
+# would take it), the data files, the package's assets and theme overrides, and the
+# expanded navigation. Plain MkDocs then renders exactly the pages the plugin renders.
 DUMP = r"""
-import sys
+import json, shutil, sys
 from pathlib import Path
-from briefing import pipeline
-from briefing.cli import _documents
+from mkdocs.config import load_config
+import mkdocs_briefing as plugin
+from briefing.cli import documents
+from briefing.emit import data_files
+from briefing.pipeline import Session
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
-site = pipeline.build(root, _documents(root))
-if site.problems:
-    print(site.problems.report("human")); sys.exit(1)
-for page in site.pages:
-    path = out / "docs" / page.path
+run = Session(root).run(documents(root))
+if run.failed:
+    print("\n".join(p.short() for p in run.problems.sorted())); sys.exit(1)
+docs = out / "docs"
+for page in run.pages.values():
+    path = docs / page.path
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page.markdown, encoding="utf-8")
-for page, markdown in site.documents.items():
-    (out / "docs" / page).write_text(markdown, encoding="utf-8")
-# The data export: generated files in the hooked build, plain files here.
-try:
-    from briefing.export import export_json
-    from briefing.schemas import export_schema_json
-    (out / "docs" / "briefing.json").write_text(export_json(site.index), encoding="utf-8")
-    (out / "docs" / "briefing.schema.json").write_text(export_schema_json(), encoding="utf-8")
-except ImportError:
-    pass
-print(len(site.pages) + len(site.documents), len(site.index.briefing.sources))
+    path.write_text(page.markdown + plugin._footer(run, page), encoding="utf-8")
+titles = {s.path: plugin._title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
+from briefing.render.view import SiteInfo
+config = load_config(str(root / "mkdocs.yml"))
+site = SiteInfo(config.site_name, config.site_url or "", "")
+for rel, content in data_files(run.index, run.linked, site, titles).items():
+    (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+    (docs / rel).write_bytes(content)
+for rel in (*plugin.ASSETS, *plugin.SCRIPTS, *plugin.STATIC):
+    (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(plugin._package(rel), docs / rel)
+shutil.copytree(plugin._package("theme"), out / "overrides", dirs_exist_ok=True)
+plugin._expand_nav(config, run)
+settings = {"INHERIT": "base.yml", "plugins": [], "nav": config.nav,
+            "theme": {"name": "material", "custom_dir": "overrides"},
+            "extra_css": list(plugin.ASSETS), "extra_javascript": list(plugin.SCRIPTS)}
+(out / "mkdocs.yml").write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
+print(len(run.pages), len(run.briefing.sources))
 """
 
 
-def strip_hooks(config: str) -> str:
-    """mkdocs.yml without its top-level `hooks:` block."""
-    lines, out, skipping = config.split("\n"), [], False
-    for line in lines:
-        if re.match(r"^hooks\s*:", line):
+def without_plugins(config: str) -> str:
+    """mkdocs.yml without its top-level `plugins:` and `nav:` blocks (the baseline's own
+    mkdocs.yml inherits the rest and sets both)."""
+    out, skipping = [], False
+    for line in config.split("\n"):
+        if re.match(r"^(plugins|nav)\s*:", line):
             skipping = True
             continue
         if skipping and (line.startswith((" ", "\t", "-")) or not line.strip()):
-            if not line.strip():
-                skipping = False
-                out.append(line)
             continue
         skipping = False
         out.append(line)
@@ -150,14 +166,15 @@ def strip_hooks(config: str) -> str:
 
 
 def make_baseline(hooked: Path, plain: Path) -> tuple[int, int]:
-    shutil.copytree(hooked, plain)
-    config = plain / "mkdocs.yml"
-    config.write_text(strip_hooks(config.read_text(encoding="utf-8")), encoding="utf-8")
+    plain.mkdir(parents=True)
+    shutil.copytree(hooked / "docs", plain / "docs")
+    config = (hooked / "mkdocs.yml").read_text(encoding="utf-8")
+    (plain / "base.yml").write_text(without_plugins(config), encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", DUMP, str(hooked), str(plain)], cwd=hooked,
                           env=env_for(hooked), capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"dumping the final Markdown failed:\n{proc.stdout}\n{proc.stderr}")
-    pages, sources = map(int, proc.stdout.split())
+    pages, sources = map(int, proc.stdout.split()[-2:])
     return pages, sources
 
 
@@ -186,6 +203,76 @@ def measure_size(briefs: int, pairs: int, work: Path, say) -> SizeResult:
         shutil.rmtree(plain, ignore_errors=True)
         shutil.rmtree(hooked, ignore_errors=True)
     return result
+
+
+def measure_incremental(briefs: int, full: float, work: Path, say) -> dict:
+    """The live preview on a fresh corpus of `briefs`, beside a full rebuild `full` (s)."""
+    root = work / f"serve-{briefs}"
+    shutil.rmtree(root, ignore_errors=True)
+    corpus.generate(root, briefs)
+    rounds = int(os.environ.get("BENCH_INCREMENTAL_ROUNDS", "3"))
+    memory = int(os.environ.get("BENCH_RSS_EDITS", "200")) if briefs == min(incremental_sizes()) else 0
+    result = incremental.measure(root, briefs, rounds, memory, work, say).summary()
+    result["full_rebuild_seconds"] = full
+    result["ratio"] = result["median_seconds"] / full
+    if not os.environ.get("BENCH_KEEP"):
+        shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def incremental_sizes() -> list[int]:
+    text = os.environ.get("BENCH_INCREMENTAL_SIZES")
+    if text is None:
+        return list(INCREMENTAL_SIZES)
+    return [int(s) for s in re.split(r"[,\s]+", text.strip()) if s and s != "0"]
+
+
+def full_rebuild(briefs: int, results: list[SizeResult], work: Path) -> float:
+    """A full build's wall time at `briefs`: from this run's pairs, or one build now."""
+    for result in results:
+        if result.briefs == briefs:
+            return result.med("a", "seconds")
+    root = work / f"full-{briefs}"
+    corpus.generate(root, briefs)
+    seconds = timed(build_cmd(work / "site"), root, work / f"full-{briefs}.log").seconds
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(work / "site", ignore_errors=True)
+    return seconds
+
+
+def evaluate_incremental(rows: list[dict]) -> list[dict]:
+    if not rows:
+        return []
+    by_size = {r["briefs"]: r for r in rows}
+    small = by_size.get(1000) or rows[0]
+    big = by_size.get(3000) or rows[-1]
+    checks = [("incremental/full", f"at {small['briefs']}", small["ratio"], TARGETS["incremental_ratio"]),
+              ("incremental seconds", f"at {small['briefs']}, median over edit kinds",
+               small["median_seconds"], TARGETS["incremental_seconds"])]
+    if big is not small:
+        checks.append(("incremental scaling", f"{big['briefs']} vs {small['briefs']}",
+                       big["median_seconds"] / small["median_seconds"], TARGETS["incremental_scaling"]))
+    if small.get("rss_growth"):
+        checks.append(("serve RSS growth", f"at {small['briefs']}, after {small['edits_for_rss']} edits",
+                       small["rss_growth"], TARGETS["incremental_rss_growth"]))
+    return [{"target": name, "where": where, "value": round(value, 3), "limit": limit,
+             "status": "PASS" if value <= limit else "MISS"} for name, where, value, limit in checks]
+
+
+def incremental_table(rows: list[dict]) -> str:
+    kinds = list(rows[0]["kinds"]) if rows else []
+    lines = ["| edit | " + " | ".join(f"{r['briefs']:,}: s (CPU s)" for r in rows) + " |",
+             "|---|" + "---:|" * len(rows)]
+    for kind in kinds:
+        cells = [f"{r['kinds'][kind]['median_seconds']:.2f} ({r['kinds'][kind]['median_cpu']:.2f})"
+                 for r in rows]
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    lines.append("| **median over kinds** | " + " | ".join(
+        f"**{r['median_seconds']:.2f}** ({r['median_cpu']:.2f})" for r in rows) + " |")
+    lines.append("| full rebuild | " + " | ".join(f"{r['full_rebuild_seconds']:.2f}" for r in rows) + " |")
+    lines.append("| ratio | " + " | ".join(f"{r['ratio']:.3f}" for r in rows) + " |")
+    lines.append("| first build of serve | " + " | ".join(f"{r['first_build_seconds']:.1f}" for r in rows) + " |")
+    return "\n".join(lines)
 
 
 def sizes_from_env() -> list[int]:
@@ -281,10 +368,15 @@ def run_bench() -> int:
         work = Path(os.environ.get("BENCH_WORK") or tmp)
         work.mkdir(parents=True, exist_ok=True)
         results = [measure_size(n, pairs, work, say) for n in sizes]
+        served = [measure_incremental(n, full_rebuild(n, results, work), work, say)
+                  for n in incremental_sizes()]
     summaries = [r.summary() for r in results]
-    targets = evaluate(summaries)
-    text = table(summaries, targets)
-    print(text)
+    targets = evaluate(summaries) + evaluate_incremental(served)
+    print(table(summaries, targets))
+    if served:
+        print("\nLive preview: from saving a file to the rebuilt page being served (median of "
+              "each kind's runs; CPU is the serve process's)\n")
+        print(incremental_table(served))
     big, small = summaries[-1], summaries[0]
     print(f"\nscaling: a({big['briefs']})/a({small['briefs']}) = "
           f"{big['a_seconds'] / small['a_seconds']:.2f} wall, {big['a_cpu'] / small['a_cpu']:.2f} CPU, "
@@ -295,6 +387,7 @@ def run_bench() -> int:
     out = out_dir()
     out.mkdir(parents=True, exist_ok=True)
     data = {"machine": machine(), "pairs": pairs, "sizes": summaries, "targets": targets,
+            "incremental": served,
             "load_average_end": os.getloadavg(),
             "scaling": {"from": small["briefs"], "to": big["briefs"],
                         "a": big["a_seconds"] / small["a_seconds"],

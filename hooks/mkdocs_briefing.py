@@ -20,6 +20,8 @@ import os
 import re
 import threading
 from importlib import resources
+
+import jinja2
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -68,7 +70,26 @@ class _State:
         self.run: Run | None = None  # the last run, good or bad
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept between the live preview's builds: MkDocs makes
+    a new Jinja environment for every build, which would compile Material again each time.
+    Jinja keys each entry by the template's name and source, so an edited template compiles
+    anew."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 STATE = _State()
+TEMPLATES = _CompiledTemplates()
 
 
 def _package(rel: str) -> Path:
@@ -140,6 +161,11 @@ class BriefingPlugin(BasePlugin):
         for rel in (*ASSETS, *SCRIPTS, *STATIC):
             if files.get_file_from_path(rel) is None:  # a briefing's own file wins
                 files.append(File.generated(config, rel, abs_src_path=str(_package(rel))))
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files, **kwargs):
+        if STATE.serving:
+            env.bytecode_cache = TEMPLATES
+        return env
 
     # -- nav: every entity page under its group -------------------------------------------
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files, **kwargs):
@@ -220,7 +246,7 @@ def _footer(run: Run, page) -> str:
     """Abbreviation definitions for the Markdown prose of a page (the abbr extension)."""
     abbreviations = run.linked.abbreviations
     prose = run.linked.prose.get(page.path)
-    return abbreviations.footer(prose.markdown) if abbreviations and prose else ""
+    return abbreviations.footer(prose.markdown, page.path) if abbreviations and prose else ""
 
 
 def _print_parts(run: Run) -> list[Part]:

@@ -18,23 +18,12 @@ import pytest
 from helpers import engine_env
 
 REPO = Path(__file__).resolve().parents[1]
-MEASURE_IS_OLD = ("bench/measure.py still expects the old layout: its DUMP child runs "
-                  "`from briefing.cli import _documents` (now `documents`) and `pipeline.build(root, …)` "
-                  "(now `Session(root).run(documents, render=True)`), reads `site.documents` and "
-                  "calls `export_json(site.index)` (now `export_json(index, linked.quotations)`); and "
-                  "`strip_hooks` removes a `hooks:` key, but the plugin is now `plugins: [briefing]`, "
-                  "so the plain baseline (b) would still run the generator")
 
 
-def _measure_is_current() -> bool:
-    text = (REPO / "bench" / "measure.py").read_text(encoding="utf-8")
-    return "_documents" not in text and "pipeline.build(" not in text
-
-
-@pytest.mark.xfail(not _measure_is_current(), reason=MEASURE_IS_OLD, strict=True)
 def test_bench_smoke(tmp_path):
     env = {**engine_env(), "BENCH_SIZES": "50", "BENCH_PAIRS": "1", "BENCH_OUT": str(tmp_path),
-           "BENCH_WORK": str(tmp_path / "work")}
+           "BENCH_WORK": str(tmp_path / "work"), "BENCH_INCREMENTAL_SIZES": "50",
+           "BENCH_INCREMENTAL_ROUNDS": "1", "BENCH_RSS_EDITS": "20"}
     env.pop("BENCH_FULL", None)
     env.pop("PYTHONPATH", None)
     proc = subprocess.run([sys.executable, "-m", "bench"], cwd=REPO, env=env,
@@ -50,21 +39,12 @@ def test_bench_smoke(tmp_path):
     assert [len(size["runs"][k]) for k in ("a", "b", "c", "c1")] == [1, 1, 1, 1]
     assert {t["status"] for t in data["targets"]} <= {"PASS", "MISS"}
     assert data["machine"]["nproc"] >= 1
-
-
-def test_the_smoke_run_s_first_failure_is_measure_py(tmp_path):
-    """While measure.py is old, pin exactly where the smoke run stops (so the xfail above
-    fails for this reason, not another)."""
-    if _measure_is_current():
-        pytest.skip("bench/measure.py was updated: test_bench_smoke runs for real")
-    env = {**engine_env(), "BENCH_SIZES": "50", "BENCH_PAIRS": "1", "BENCH_OUT": str(tmp_path),
-           "BENCH_WORK": str(tmp_path / "work")}
-    env.pop("PYTHONPATH", None)
-    proc = subprocess.run([sys.executable, "-m", "bench"], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=900)
-    assert proc.returncode != 0
-    assert "dumping the final Markdown failed" in proc.stderr
-    assert "ImportError: cannot import name '_documents' from 'briefing.cli'" in proc.stderr
+    (served,) = data["incremental"]
+    assert served["briefs"] == 50 and served["ratio"] > 0
+    assert {"summary", "name", "new brief", "delete a brief", "new quote", "seed metadata",
+            "seed text (checksum fails)", "a brief broken", "the brief fixed", "a burst of three"} <= set(served["kinds"])
+    assert served["edits_for_rss"] >= 20 and served["rss_growth"] > 0
+    assert "Live preview: from saving a file" in proc.stdout
 
 
 def test_corpus_is_deterministic_and_clean(tmp_path):

@@ -230,11 +230,8 @@ def _visible(snippet: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", snippet))
 
 
-# BUG (hooks/briefing/render/blocks.py, mention_item): the snippet is built as
-# f"{before} <mark>{text}</mark> {after}", so a space is added around the mention whatever
-# the sentence has: "The VHC runs the harbour ([[harbour-notes#p1]])." shows as
-# "The VHC runs the harbour ( Notes ¶1 )." and "Aron Weiss, said" as "Aron Weiss , said".
-@pytest.mark.xfail(strict=True, reason="mention snippets add spaces around the mention")
+# The snippet keeps the sentence's own spacing around the mention: "(Notes ¶1)", not
+# "( Notes ¶1 )"; "Aron Weiss, said", not "Aron Weiss , said".
 def test_a_mention_s_snippet_is_the_sentence_as_written(site):
     entries = dict(_mentions(article(site, f"sources/{NOTES}.html")))
     assert _visible(entries["../actors/valmora-council.html#b0"]) == "The VHC runs the harbour (Notes ¶1)."
@@ -265,7 +262,7 @@ def _links_to_briefs(site: Path):
 
 def test_links_to_briefs_have_a_preview(site):
     bad = [f"{page}: {tag}" for page, tag, title in _links_to_briefs(site)
-           if page != "mentions/northline.html" and (title is None or not PREVIEW.match(title))]
+           if title is None or not PREVIEW.match(title)]
     assert not bad, "\n".join(bad[:30])
     count = sum(1 for _ in _links_to_briefs(site))
     assert count > 200
@@ -278,10 +275,7 @@ def test_a_preview_names_the_brief_its_kind_and_its_summary(site):
     assert titles == {"The fares question (Topic): Whether Northline raises fares before the election."}
 
 
-# BUG (hooks/briefing/render/pages.py, mentions_page): the "N pages mention <entity>" link
-# back to the entity is made with a(page, entity.page, entity.name) and no title, so it is
-# the one link to a brief without a preview (site/mentions/northline.html here).
-@pytest.mark.xfail(strict=True, reason="the mentions page's link back to its entity has no preview")
+# The "N pages mention <entity>" link back to the entity has its preview too.
 def test_the_mentions_page_links_back_with_a_preview(site):
     bad = [tag for page, tag, title in _links_to_briefs(site) if page == "mentions/northline.html" and not title]
     assert not bad, bad
@@ -314,18 +308,21 @@ def test_opted_out_alias_is_not_linked(corpus):
     assert "Lumen and [Lumen City](lumen.md" in page
 
 
-# BUG (hooks/briefing/prose.py, ProseLinker._quotations): a wikilink shows its target's name,
-# and the shown text of the block is scanned for quotations, so quotation marks in another
-# brief's *name* become a quotation of the linking page. Input: briefs/actors/zed.md with
-# `name: Tomas "Zed" Reyes`, and `Lumen met [[zed]] ([[harbour-gazette#p5]]).` in lumen.md:
-# the build fails at lumen.md:7 'the quotation "Zed" is not in any source', in a file with
-# no quotation mark, and `briefing check` (which skips blocks without a mark) finds nothing.
-@pytest.mark.xfail(strict=True, reason="a linked name with quotation marks is verified as a quotation")
+# Text the linker writes (a target's name, a source's label) is not the brief's, so its
+# quotation marks are never a quotation of the linking page: `name: Tomas "Zed" Reyes` once
+# failed every build of a page that linked to it ('the quotation "Zed" is not in any
+# source', in a file with no quotation mark), while `check` found nothing.
 def test_a_name_with_quotation_marks_can_be_linked(corpus):
     corpus.brief("actor", "zed", 'name: Tomas "Zed" Reyes\nsummary: A minister.\ntype: person')
-    corpus.actor("lumen", "Lumen", body="Lumen met [[zed]] ([[harbour-gazette#p5]]).\n")
+    corpus.source(GAZETTE, label='The "Gazette"')
+    corpus.actor("lumen", "Lumen", body=(
+        "Lumen met [[zed]] ([[harbour-gazette#p5]]).\n\n"
+        'Brandt called it "a fair deal" ([[harbour-gazette#p2]]); [[zed]] said "an investment".\n'))
     checked = [p.short() for p in corpus.run(render=False).problems.sorted()]
-    built = [p.short() for p in corpus.run(render=True).problems.sorted()]
+    run = corpus.run(render=True)
+    built = [p.short() for p in run.problems.sorted()]
+    page = run.pages["actors/lumen.md"].markdown
+    assert page.count('class="bf-q"') == 2 and "Tomas &#34;Zed&#34; Reyes" in page
     assert checked == built == []
 
 

@@ -108,8 +108,6 @@ def test_index_pages_group_entities(built):
     assert sources.index('id="grade-b"') < sources.index('id="grade-c"') < sources.index('id="grade-f"')
 
 
-@pytest.mark.xfail(strict=True, reason="render/indexes.py: a group of one says '1 states' "
-                   "(f'{len(members)} {title.lower()}'), not '1 state'")
 def test_a_group_of_one_is_counted_in_the_singular(built):
     assert '<a href="states/index.html">1 state</a>' in article(built, "actors/index.html")
 
@@ -435,3 +433,20 @@ def test_summary_comes_before_the_facts_the_judgments_and_the_prose(built):
     assert len(order) >= 4 and order == sorted(order)
     actor = article(built, "actors/jonas-hale.html")
     assert actor.index('class="bf-summary"') < actor.index('class="bf-factbox"') < actor.index("Hale voted against")
+
+
+# -- small pieces ---------------------------------------------------------------------------
+
+def test_a_long_graph_label_ends_at_a_whole_word():
+    from briefing.render.graph import LABEL, _label
+    name = "Central Asia, Iran and the Caspian states"
+    label = _label(name)
+    assert label.endswith("…") and len(label) <= LABEL
+    assert name.startswith(label[:-1]) and label[-2] not in " ,"
+    assert _label("Short name") == "Short name"
+
+
+def test_left_out_words_are_marked_without_the_spaces_around_them():
+    from briefing.render.blocks import _elided
+    assert _elided(" of the ") == (' <span class="bf-elided"><span class="md-visually-hidden">left out: '
+                                   '</span>of the</span> ')

@@ -15,12 +15,23 @@ class Abbreviations:
         self.titles = {abbr: " ".join(title.split()) for abbr, title in pairs.items()
                        if "]" not in abbr and abbr.strip()}
         self.matcher = MentionMatcher({abbr: abbr for abbr in self.titles}, min_length=1)
+        self.footers: dict[str, tuple[str, str]] = {}  # page -> (its Markdown, its footer)
 
-    def footer(self, markdown: str) -> str:
+    def same(self, other: "Abbreviations | None") -> "Abbreviations":
+        """`other` when it knows the same abbreviations (a session keeps its memo), else this."""
+        return other if other is not None and other.titles == self.titles else self
+
+    def footer(self, markdown: str, page: str = "") -> str:
         """`*[ABBR]: Expansion` lines for the abbreviations this Markdown uses."""
-        used = sorted({found for _, _, found in self.matcher.find(markdown)})
+        known = self.footers.get(page) if page else None
+        if known is not None and known[0] == markdown:  # the same string object: no comparison
+            return known[1]
+        used = sorted({abbr for _, _, abbr in self.matcher.find(markdown)})
         lines = [f"*[{abbr}]: {self.titles[abbr]}" for abbr in used]
-        return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+        found = ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+        if page:
+            self.footers[page] = (markdown, found)
+        return found
 
     def wrap(self, text: str) -> str:
         """Escaped HTML of plain text, with each abbreviation in an <abbr title=…>."""

@@ -56,6 +56,7 @@ class LinkCache:
     context: Context | None = None
     matcher: MentionMatcher | None = None
     surface: dict[str, str] | None = None
+    articles: dict = field(default_factory=dict)  # memo of `linking.link_articles`
     # For this run: every kept link is invalid, or the faces and names that changed.
     _all: bool = True
     _faces: set[str] = field(default_factory=set)

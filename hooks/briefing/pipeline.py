@@ -137,12 +137,14 @@ class Session:
                 link_entity(index, linked, entity)
         if self.keep:
             self.links.end(index)
-        _link_rest(index, linked, documents, articles=autolink)
+        _link_rest(index, linked, documents, articles=autolink,
+                   memo=self.links.articles if self.keep else None)
         return linked
 
     # -- render -----------------------------------------------------------------------------
     def _render(self, run: Run, documents) -> None:
-        run.linked.abbreviations = Abbreviations(run.index)
+        kept = self.previous.linked.abbreviations if self.keep and self.previous and self.previous.linked else None
+        run.linked.abbreviations = Abbreviations(run.index).same(kept)
         view = View(run.index, run.linked, self.site, *self.history.read())
         run.plan = plan(view, documents)
         fresh = self._fingerprints(view) if self.keep else {}
@@ -169,9 +171,9 @@ class Session:
         return fingerprints(view, self.store)
 
 
-def _link_rest(index: Index, linked: Linked, documents, articles: bool = False) -> None:
+def _link_rest(index: Index, linked: Linked, documents, articles: bool = False, memo=None) -> None:
     if articles:
-        link_articles(index, linked)
+        link_articles(index, linked, memo)
     link_rest(index, linked)
     link_documents(index, linked, documents)
 

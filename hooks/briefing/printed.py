@@ -45,8 +45,8 @@ class PrintEdition:
 
     cache: dict[str, tuple[int, str]] = field(default_factory=dict)
 
-    def fragment(self, part: Part, content: str, included: set[str]) -> str:
-        key = hash((content, frozenset(included)))
+    def fragment(self, part: Part, content: str, included: frozenset[str]) -> str:
+        key = hash((content, included))  # a frozenset keeps its hash: one computation per build
         found = self.cache.get(part.path)
         if found is not None and found[0] == key:
             return found[1]
@@ -55,7 +55,7 @@ class PrintEdition:
         return done
 
     def build(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> str:
-        included = {p.path for p in parts if p.path in contents}
+        included = frozenset(p.path for p in parts if p.path in contents)
         for gone in self.cache.keys() - included:
             del self.cache[gone]
         toc, body = [], []

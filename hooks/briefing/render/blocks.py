@@ -65,12 +65,19 @@ def _in_context(view: View, match: QuoteMatch) -> str:
     parts, pos = [], match.spans[0][0]
     for start, end in match.spans:
         if start > pos:
-            parts.append(f'<span class="bf-elided"><span class="md-visually-hidden">left out: '
-                         f'</span>{esc(paragraph[pos:start])}</span>')
+            parts.append(_elided(paragraph[pos:start]))
         parts.append(esc(paragraph[start:end]))
         pos = end
     return (f'<details class="bf-context"><summary>In context</summary><p>…{"".join(parts)}…</p>'
             "</details>")
+
+
+def _elided(words: str) -> str:
+    """Words an ellipsis left out, marked; the spaces around them stay outside the mark."""
+    inner = words.strip()
+    lead, trail = words[: len(words) - len(words.lstrip())], words[len(words.rstrip()):]
+    return (f'{esc(lead)}<span class="bf-elided"><span class="md-visually-hidden">left out: '
+            f'</span>{esc(inner)}</span>{esc(trail)}')
 
 
 def quote_block(view: View, page: str, quote: Quote) -> str:
@@ -135,15 +142,16 @@ def mention_item(view: View, page: str, mention) -> str:
     name = owner.short_name if isinstance(owner, Source) else owner.name
     link = a(page, owner.page, name, mention.anchor, title=preview(owner))
     before = ("…" if mention.before and not mention.before[:1].isupper() else "") + mention.before
-    after = mention.after + ("…" if mention.after and mention.after[-1:] not in ".!?\"”’)" else "")
-    quote = (f'<q class="bf-snippet">{esc(before)} <mark>{esc(mention.text)}</mark> {esc(after)}</q>'
+    after = mention.after + ("…" if mention.after.strip() and mention.after[-1:] not in ".!?\"”’)" else "")
+    # The spaces around the mention are the sentence's own (prose._readable).
+    quote = (f'<q class="bf-snippet">{esc(before)}<mark>{esc(mention.text)}</mark>{esc(after)}</q>'
              if mention.text else "")
     return f'<li>{link} <span class="bf-muted">{esc(kind)}</span> {quote}</li>'
 
 
 def mentions_page_of(view: View, entity: Entity) -> str | None:
     """The page listing every mention of an entity, when its own page shows only some."""
-    return f"mentions/{entity.id}.md" if len(view.mentions(entity.id)) > MENTIONS_SHOWN else None
+    return f"mentions/{entity.id}.md" if view.mention_count(entity.id) > MENTIONS_SHOWN else None
 
 
 def mentions_list(view: View, page: str, entity: Entity, limit: int | None) -> tuple[list[str], int]:

@@ -27,6 +27,9 @@ def fingerprints(view: View, store) -> dict[str, int]:
     for target, mentions in index.snippets.items():
         keys["mentions:" + target] = hash(tuple(sorted((m.page, m.anchor, m.before, m.text, m.after)
                                                        for m in mentions)))
+        keys["count:" + target] = len(mentions)
+    for target, pages in index.mentions.items():
+        keys["pages:" + target] = hash(tuple(sorted(pages)))
     for source, quotes in index.citations.items():
         keys["citations:" + source] = hash(tuple((q.owner, q.id, q.match.paragraph, tuple(q.match.spans))
                                                  for q in quotes))

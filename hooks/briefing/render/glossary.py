@@ -22,9 +22,9 @@ def _letter(name: str) -> str:
 
 def _appears_in(view: View, key: str, more_page: str | None = None) -> str:
     owners = []
-    for mention in view.mentions(key):
-        owner = view.face(mention.page.rsplit("/", 1)[-1][:-3])
-        if owner is not None and owner.page == mention.page:
+    for page in view.mentioning_pages(key):
+        owner = view.face(page.rsplit("/", 1)[-1][:-3])
+        if owner is not None and owner.page == page:
             owners.append(owner)
     links = [a(PAGE, o.page, o.name, title=preview(o)) for o in owners[:APPEARS_SHOWN]]
     rest = len(owners) - APPEARS_SHOWN

@@ -41,7 +41,13 @@ def _forward(entity: Entity) -> list[str]:
 
 
 def _label(name: str) -> str:
-    return name if len(name) <= LABEL else name[: LABEL - 1] + "…"
+    """A node's label: the name, or its first whole words ("Central Asia, Iran…"), so that
+    the label is a prefix of the node's accessible name (WCAG 2.5.3)."""
+    if len(name) <= LABEL:
+        return name
+    cut = name[: LABEL - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return words.rstrip(" ,;:–—-") + "…"
 
 
 def _node(page: str, entity: Entity, x: float, y: float, radius: int = 6,

@@ -59,7 +59,7 @@ def agreements(view: View, page: str) -> str:
 def actors(view: View, page: str) -> str:
     """The most connected actors: the ones most other briefs point at."""
     found = view.of_kind("actor")
-    degree = {a.id: len(view.backlinks(a.id)) + len(view.mentions(a.id)) for a in found}
+    degree = {a.id: len(view.backlinks(a.id)) + view.mention_count(a.id) for a in found}
     ranked = sorted(found, key=lambda a: (-degree[a.id], a.name.lower()))[:MAIN_ACTORS]
     return _list(view, page, "actor", ranked)
 

@@ -47,6 +47,18 @@ def _item(view: View, page: str, entity: Entity) -> str:
     return f"<li>{entity_link(view, page, entity.id)}{dates} — {summary}</li>"
 
 
+# (singular, plural) of what a group holds: "1 state", "2 people", "3 agreements".
+NOUNS = {"people": ("person", "people"), "states": ("state", "states"),
+         "organizations": ("organization", "organizations"), "media": ("media outlet", "media outlets"),
+         "groups": ("group", "groups"), "agreement": ("agreement", "agreements"),
+         "topic": ("topic", "topics"), "source": ("source", "sources")}
+
+
+def count(kind: str, slug: str, n: int) -> str:
+    singular, plural = NOUNS.get(slug) or NOUNS[kind]
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def _groups(view: View, kind: str) -> list[tuple[str, str, list[Entity]]]:
     """(slug, title, members) of each non-empty group, in the section's order."""
     from .site import group_of, group_order
@@ -68,7 +80,7 @@ def index_page(view: View, kind: str) -> str:
     for slug, title, members in groups:
         group_page = f"{kind}s/{slug}/index.md"
         parts.append(f"\n## {title}\n")
-        parts.append(block([f'<p class="bf-muted">{a(page, group_page, f"{len(members)} {title.lower()}")}</p>',
+        parts.append(block([f'<p class="bf-muted">{a(page, group_page, count(kind, slug, len(members)))}</p>',
                             '<ul class="bf-index">', *[_item(view, page, e) for e in sorted(members, key=_sort_key)],
                             "</ul>"]))
     return "\n".join(parts)

@@ -6,6 +6,7 @@ click away, then the connections.
 from __future__ import annotations
 
 from ..formats import RELIABILITY
+from ..index import preview
 from ..linking import QUOTE_MARK
 from ..model import Actor, Agreement, Entity, Source, Topic
 from ..prose import md_text
@@ -176,7 +177,7 @@ def mentions_page(view: View, entity: Entity) -> str:
     """Every mention of an entity, each with its sentence: the page behind "All N mentions"."""
     page = f"mentions/{entity.id}.md"
     shown, total = mentions_list(view, page, entity, None)
-    back = a(page, entity.page, entity.name)
+    back = a(page, entity.page, entity.name, title=preview(entity))
     return "\n".join([front_matter(f"Mentions of {entity.name}"), f"# Mentions of {md_text(entity.name)}", "",
                       block([f"<p>{total} pages mention {back}, each shown with its sentence.</p>",
                              '<ul class="bf-mentions">', *shown, "</ul>"])])

@@ -11,6 +11,8 @@ Keys:
   prose:<page>     a page's linked prose
   backlinks:<id>   the relations that point at an entity
   mentions:<key>   the mentions of an entity or term (contextual backlinks)
+  pages:<key>      the pages that mention an entity or term
+  count:<key>      how many mentions it has
   citations:<id>   the quotes of a source, with where they sit
   article:<id>     a source's linked article text
   kind:<kind>      which entities a kind has, in order
@@ -94,6 +96,16 @@ class View:
         """The mentions of `key` (an id, or 'term:<key>'), one per mentioning page, by page."""
         self._read("mentions:" + key)
         return sorted(self.index.snippets.get(key, []), key=lambda m: m.page)
+
+    def mention_count(self, key: str) -> int:
+        self._read("count:" + key)
+        return len(self.index.snippets.get(key, ()))
+
+    def mentioning_pages(self, key: str) -> list[str]:
+        """The pages that mention `key`, by path: a list that changes less often than
+        their sentences (`mentions`)."""
+        self._read("pages:" + key)
+        return sorted(self.index.mentions.get(key, ()))
 
     def citations(self, source_id: str) -> list[Quote]:
         self._read("citations:" + source_id)
