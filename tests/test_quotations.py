@@ -3,9 +3,11 @@ import time
 
 import pytest
 
-from briefing.model import QuoteMatch
-from briefing.quotations import elision_problem, scan
+from briefing.model import QuoteMatch, Source
+from briefing.normalize import segments
+from briefing.quotations import elision_problem, find, scan
 from briefing.quotes import text_fragment
+from briefing.sources import SearchText, split_paragraphs
 
 
 def quoted(text: str) -> list[str]:
@@ -43,6 +45,55 @@ def test_the_scan_is_linear_in_the_number_of_marks():
     found = scan(text)
     assert time.perf_counter() - start < 5  # generous: the point is that it does not explode
     assert len(found.spans) >= 5000 and found.unclosed
+
+
+def test_unclosed_single_marks_do_not_slow_the_double_marks_after_them():
+    """'a opens and never closes; each double mark after 40,000 of them must not walk past them."""
+    text = "'a " * 40_000 + '"" ' * 20_000
+    start = time.perf_counter()
+    found = scan(text)
+    assert time.perf_counter() - start < 1  # quadratic, this took minutes
+    assert len(found.spans) == 20_000 and found.unclosed == []
+    assert (found.spans[0].start, found.spans[-1].end) == (120_000, len(text) - 1)
+
+
+def test_a_quotation_of_any_length_is_a_quotation():
+    """No length makes words in quotation marks a stray mark: a long one is verified too."""
+    words = "invented words nobody wrote " * 200  # 5,600 characters
+    assert quoted(f'It reads "{words}" and "more" here.') == [words, "more"]
+
+
+def _search(*paragraphs: str) -> SearchText:
+    text = "\n".join(paragraphs) + "\n"
+    paras, headings = split_paragraphs(text, set(), set())
+    return SearchText.build(Source(id="s", name="S", summary="", path="seeds/s.yaml", label="S",
+                                   text=text, paragraphs=paras, headings=headings))
+
+
+def test_a_long_quotation_is_found_verbatim():
+    passage = " ".join(f"word{n} of the long passage" for n in range(1000))  # 27,000 characters
+    quote = passage[:5000].rsplit(" ", 1)[0]
+    found = find(_search("Intro.", passage), segments(quote))
+    assert (found.paragraph, found.spans, found.exact) == (2, [(0, len(quote))], quote)
+
+
+def test_an_elided_quotation_matches_the_shortest_passage():
+    text = "They said no, then yes. They said yes."
+    found = find(_search("Intro.", text), ["They said", "yes"])
+    assert (found.paragraph, found.exact) == (2, "They said \u2026 yes")
+    second = text.index("They said", 1)  # not the first "They said", further from a "yes"
+    assert found.spans == [(second, second + 9), (text.rindex("yes"), len(text) - 1)]
+
+
+def test_an_elided_quotation_of_many_tiny_parts_is_matched_in_linear_time():
+    """'a ... a ... a' in a paragraph of 20,000 a's: every start has every part, and a quote
+    that ends in a missing part fails from every start."""
+    search = _search("a " * 20_000, "b")
+    start = time.perf_counter()
+    assert find(search, ["a"] * 5_000).paragraph == 1
+    assert find(search, ["a"] * 5_000 + ["zzz"]) is None
+    assert find(search, ["a"] * 5_000 + ["b"]) is None  # parts stay within one paragraph
+    assert time.perf_counter() - start < 1  # starts × parts, this took half a minute
 
 
 PARA = "Russia offers solidarity, coordination, and leverage \u2013 not unconditional support for escalation."

@@ -100,9 +100,27 @@ def test_a_file_name_with_nothing_to_keep_gets_a_usable_hint(corpus):
 @pytest.mark.parametrize("rel, where", [("briefs/people/x.md", "briefs/people/"), ("briefs/x.md", "briefs/")])
 def test_a_brief_in_the_wrong_folder(corpus, rel, where):
     corpus.write(rel, "---\nname: X\n---\n")
-    assert corpus.only() == (f"{rel}:0: this file is not a brief, so it would not be published (move it "
-                             f"into briefs/actors/, briefs/agreements/ or briefs/topics/ (it is in {where}); "
+    assert corpus.only() == (f"{rel}:0: this file is not a brief, so it would not be published (it is in "
+                             f"{where}: move it into briefs/actors/, briefs/agreements/ or briefs/topics/; "
                              "the glossary is briefs/glossary.yaml)")
+
+
+@pytest.mark.parametrize("rel, where", [("briefs/people/sub/x.md", "briefs/people/sub/"),
+                                        ("briefs/sub/actors/x.md", "briefs/sub/actors/")])
+def test_a_brief_in_a_subfolder_of_the_wrong_folder(corpus, rel, where):
+    corpus.write(rel, "---\nname: X\n---\n")
+    assert corpus.only() == (f"{rel}:0: this file is not a brief, so it would not be published (it is in "
+                             f"{where}: move it into briefs/actors/, briefs/agreements/ or briefs/topics/; "
+                             "the glossary is briefs/glossary.yaml)")
+
+
+@pytest.mark.parametrize("rel", ["briefs/actors/sub/x.md", "briefs/actors/a/b/x.md"])
+def test_a_brief_in_a_subfolder_is_told_where_it_must_go(corpus, rel):
+    corpus.write(rel, "---\nname: X\n---\n")
+    folder = rel.rsplit("/", 1)[0]
+    assert corpus.only() == (f"{rel}:0: this file is not a brief, so it would not be published (it is in "
+                             f"{folder}/, and subfolders of the brief folders are not read: move it to "
+                             "briefs/actors/x.md)")
 
 
 def test_a_stray_file_in_briefs(corpus):
@@ -151,6 +169,9 @@ def test_front_matter_never_closed(corpus):
      "(replace the tab with spaces)"),
     ("name: Lumen\nname: Lumen",
      "briefs/actors/lumen.md:3: the key 'name' appears twice (keep one 'name' and delete the other)"),
+    ('name: Lumen\nsummary: s.\nnote: "a\x07b"\ntype: state',
+     "briefs/actors/lumen.md:4: the control character U+0007 is not allowed in YAML (delete it: most "
+     "editors do not show it)"),
 ])
 def test_yaml_errors_say_what_is_wrong_where(corpus, front, message):
     corpus.write("briefs/actors/lumen.md", f"---\n{front}\n---\n")
@@ -426,3 +447,12 @@ def test_an_unresolved_reference_offers_to_create_it(corpus):
     assert corpus.only() == ("briefs/actors/lumen.md:7: unresolved reference [[Kazakhstan]] (use an id, a "
                              "name or an alias of an actor, agreement, topic, source or glossary term, or "
                              "create the brief: briefing new actor \"Kazakhstan\")")
+
+
+def test_a_long_made_up_quotation_is_reported_not_dropped(corpus):
+    """Words in quotation marks are verified at any length: 5,000 characters are no stray mark."""
+    words = " ".join(f"zorblat{n} quuxen" for n in range(400))[:5000].strip()
+    corpus.actor("lumen", "Lumen", body=f'\nIt reads "{words}" ([[harbour-gazette#p2]]).\n')
+    assert corpus.only() == (f'briefs/actors/lumen.md:8: the quotation "{words[:159]}\u2026" is not in any '
+                             "source (quote the source's exact words, or mark words that are not a "
+                             "quotation as [[title:\u2026]])")

@@ -17,7 +17,7 @@ def test_values_and_lines():
      "the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
     ("a: !custom 1\n", 1, "the tag '!custom' is not allowed"),
     ("a: 1\nb: 2\na: 3\n", 3, "the key 'a' appears twice"),
-    ("a: [1\n", 2, "YAML syntax error: did not find expected ',' or ']'"),
+    ("a: [1\n", 1, "YAML syntax error: a [list] that is never closed"),  # where it opens
     ("a: 1\n---\nb: 2\n", 2, "only one YAML document is allowed"),
     ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), 1, f"values are nested more than {MAX_DEPTH} levels deep"),
     ("? [a]\n: b\n", 1, "a key must be a plain word"),
@@ -33,3 +33,17 @@ def test_billion_laughs_is_refused_at_the_first_alias():
     with pytest.raises(YamlError) as err:
         load_yaml(lol)
     assert err.value.message == "anchors (&) and aliases (*) are not allowed"
+
+
+@pytest.mark.parametrize("text, line, col, message", [
+    ('name: x\nsummary: "a\x07b"\n', 3, 12, "the control character U+0007 is not allowed in YAML"),
+    ("name: x\n\nnote: caf\u00e9 \x1b[0m\n", 4, 12, "the control character U+001B is not allowed in YAML"),
+    ("name: \ufffe\n", 2, 7, "the character U+FFFE is not allowed in YAML"),
+])
+def test_a_character_yaml_cannot_read_is_reported_on_its_own_line(text, line, col, message):
+    """Not on the document's first line, and without PyYAML's 'in "<unicode string>",
+    position N' (an offset in bytes, not characters)."""
+    with pytest.raises(YamlError) as err:
+        load_yaml(text, line_offset=1)
+    assert (err.value.line, err.value.col, err.value.message) == (line, col, message)
+    assert err.value.hint == "delete it: most editors do not show it"

@@ -172,15 +172,23 @@ def lenient_names(yaml_text: str) -> list[str]:
     return [n for n in names if n and len(n) <= 200]
 
 
+def _move_hint(parts: list[str]) -> str:
+    """Where a .md file outside the three brief folders must go, naming the folder it is in."""
+    folder = "/".join(parts[:-1]) + "/"
+    if len(parts) > 3 and parts[1] in FOLDERS:  # e.g. briefs/actors/sub/x.md: too deep
+        return (f"it is in {folder}, and subfolders of the brief folders are not read: "
+                f"move it to briefs/{parts[1]}/{parts[-1]}")
+    return (f"it is in {folder}: move it into briefs/actors/, briefs/agreements/ or "
+            "briefs/topics/; the glossary is briefs/glossary.yaml")
+
+
 def _brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
     parts = rel.split("/")
     kind = FOLDERS.get(parts[1]) if len(parts) == 3 else None
     stem, ext = os.path.splitext(parts[-1])
     if kind is None or ext != ".md":
-        folder = f"briefs/{parts[1]}/" if len(parts) == 3 else "briefs/"
         problems.add(rel, 0, "this file is not a brief, so it would not be published",
-                     f"move it into briefs/actors/, briefs/agreements/ or briefs/topics/ (it is in "
-                     f"{folder}); the glossary is briefs/glossary.yaml" if ext == ".md" else
+                     _move_hint(parts) if ext == ".md" else
                      "briefs are briefs/actors/<id>.md, briefs/agreements/<id>.md or "
                      "briefs/topics/<id>.md; the glossary is briefs/glossary.yaml")
         # A brief in the wrong folder still holds its id: links to it are not errors too.

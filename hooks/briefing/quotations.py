@@ -30,7 +30,6 @@ MARK = re.compile("[\"\u201c\u201d]|['\u2018\u2019](?:(?<![^\\W_]['\u2018\u2019]
 DOUBLE = "\"\u201c\u201d"
 OPENERS = "\u201c\u2018"
 CLOSERS = "\u201d\u2019"
-MAX_QUOTED = 2_000  # characters between two marks; longer is a stray mark, not a quotation
 
 
 @dataclass(frozen=True)
@@ -61,57 +60,62 @@ def _word(char: str) -> bool:
 
 def scan(text: str) -> Scan:
     """The quotations in `text`; linear in its length (one regex pass, a small stack)."""
-    stack: list[tuple[bool, int]] = []  # (is_double, offset) of open marks
-    spans: list[Span] = []
-    unclosed: list[int] = []
+    state = _State()
     for match in MARK.finditer(text):
         i = match.start()
-        char = text[i]
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if char in DOUBLE:
-            _double(char, i, before, after, stack, spans, unclosed)
+        if text[i] in DOUBLE:
+            state.double(text[i], i, before, after)
         else:
-            _single(char, i, before, after, stack, spans)
-    unclosed += [offset for is_double, offset in stack if is_double]
-    return Scan(_outermost(spans), sorted(unclosed))
+            state.single(text[i], i, before, after)
+    # Both lists are already in order, so sorting their concatenation merges two runs.
+    unclosed = sorted(state.unclosed + [state.stack[n][1] for n in state.doubles])
+    return Scan(state.outermost, unclosed)
 
 
-def _double(char, i, before, after, stack, spans, unclosed) -> None:
-    open_at = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0]), None)
-    can_close = char != "\u201c" and not _space(before)
-    can_open = char != "\u201d" and not _space(after)
-    if open_at is not None and (can_close or not can_open):
-        start = stack[open_at][1]
-        del stack[open_at:]  # single openers inside it were apostrophes
-        spans.append(Span(start, i + 1))
-    elif can_open:
-        stack.append((True, i))
-    else:
-        unclosed.append(i)  # a stray mark: neither opens nor closes
+class _State:
+    """The open marks, and the double ones among them indexed apart: finding the innermost
+    open double mark must not walk past single openers that never close ('a 'b 'c …),
+    or every double mark after them would cost their number."""
 
+    def __init__(self):
+        self.stack: list[tuple[bool, int]] = []  # (is_double, offset) of open marks
+        self.doubles: list[int] = []  # where in `stack` the open double marks are
+        self.outermost: list[Span] = []  # in order; a span that encloses others replaces them
+        self.unclosed: list[int] = []  # stray double marks, in order
 
-def _single(char, i, before, after, stack, spans) -> None:
-    can_close = char != "\u2018" and not _space(before) and not _word(after)
-    can_open = char != "\u2019" and not _word(before) and not _space(after)
-    if can_close and stack and not stack[-1][0]:
-        start = stack.pop()[1]
-        if i - start > 2:  # 'n' in rock 'n' roll is two apostrophes, not a quotation
-            spans.append(Span(start, i + 1))
-    elif can_open:
-        stack.append((False, i))
-    # otherwise an apostrophe
+    def double(self, char: str, i: int, before: str, after: str) -> None:
+        can_close = char != "\u201c" and not _space(before)
+        can_open = char != "\u201d" and not _space(after)
+        if self.doubles and (can_close or not can_open):
+            open_at = self.doubles.pop()
+            start = self.stack[open_at][1]
+            del self.stack[open_at:]  # single openers inside it were apostrophes
+            self._add(Span(start, i + 1))
+        elif can_open:
+            self.doubles.append(len(self.stack))
+            self.stack.append((True, i))
+        else:
+            self.unclosed.append(i)  # a stray mark: neither opens nor closes
 
+    def single(self, char: str, i: int, before: str, after: str) -> None:
+        can_close = char != "\u2018" and not _space(before) and not _word(after)
+        can_open = char != "\u2019" and not _word(before) and not _space(after)
+        if can_close and self.stack and not self.stack[-1][0]:
+            start = self.stack.pop()[1]
+            if i - start > 2:  # 'n' in rock 'n' roll is two apostrophes, not a quotation
+                self._add(Span(start, i + 1))
+        elif can_open:
+            self.stack.append((False, i))
+        # otherwise an apostrophe
 
-def _outermost(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out and span.start < out[-1].end:
-            continue  # nested inside the previous one
-        if span.end - span.start - 2 > MAX_QUOTED:
-            continue
-        out.append(span)
-    return out
+    def _add(self, span: Span) -> None:
+        """Spans close in order of their ends and nest like the stack, so the ones that
+        start inside the new span are the last ones kept: each is dropped once."""
+        while self.outermost and self.outermost[-1].start > span.start:
+            self.outermost.pop()
+        self.outermost.append(span)
 
 
 def quoted_words(text: str) -> str:
@@ -214,13 +218,25 @@ def _in_range(search: SearchText, parts: list[str], lo: int, hi: int):
                 if len(parts) > 1:
                     spans = _tightest(text, parts, first, pos, limit, spans)
                 return index, spans
-            pos = text.find(first, pos + 1, hi)
+            # Each part is matched as early as it can be, so a later start in this paragraph
+            # cannot get further: trying them all would cost starts × parts.
+            pos = text.find(first, limit, hi)
     return None
 
 
+TIGHTEST_SEARCHES = 256  # searches for a tighter match that any elided quotation may use
+
+
 def _tightest(text: str, parts: list[str], first: str, pos: int, limit: int, best):
+    """The shortest match among the later starts, within a number of searches linear in
+    the quotation's length: a quote of many tiny parts ("a ... a ... a") in a paragraph full
+    of them would otherwise cost starts × parts. Past the budget the shortest match so far
+    stands: every part is in it, in order and verbatim; only a degenerate quotation gets
+    there, and its ellipses still go through `elision_problem`."""
+    budget = TIGHTEST_SEARCHES + 4 * sum(map(len, parts))
     pos = text.find(first, pos + 1, limit)
-    while pos >= 0:
+    while pos >= 0 and budget > 0:
+        budget -= len(parts)
         spans = _spans_from(text, parts, first, pos, limit)
         if spans is None:
             break  # no later start has every part either

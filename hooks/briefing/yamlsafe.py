@@ -10,6 +10,8 @@ lists and scalars itself, so that:
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -244,17 +246,40 @@ def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
 
 def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
     """Parse one YAML document; raises YamlError with a 1-based line."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters here
+    except (yaml.reader.ReaderError, UnicodeEncodeError):
+        raise _unreadable(text, line_offset) from None
     try:
         return _build(loader, line_offset)
+    except (yaml.reader.ReaderError, UnicodeEncodeError):  # libyaml reads as it parses
+        raise _unreadable(text, line_offset) from None
     except yaml.MarkedYAMLError as err:
         mark = _where(err)
         line = (mark.line + 1 if mark else 1) + line_offset
         message, hint = _explain(err)
         raise YamlError(message, line, hint, (mark.column + 1) if mark else 1) from None
-    except yaml.YAMLError as err:  # e.g. a reader error on a control character
-        raise YamlError(f"YAML error: {err}", line_offset + 1) from None
+    except yaml.YAMLError as err:  # its first line: the rest is PyYAML's position in the text
+        first = str(err).split("\n", 1)[0]
+        raise YamlError(f"YAML error: {first}", line_offset + 1) from None
     except RecursionError:
         raise YamlError("values are nested too deeply", line_offset + 1) from None
     finally:
         loader.dispose()
+
+
+# The characters YAML refuses to read (PyYAML's Reader.NON_PRINTABLE, and the surrogates
+# libyaml cannot encode). The reader's own error names only an offset, in bytes for libyaml,
+# so the character is found again here, on the error path only.
+_UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unreadable(text: str, line_offset: int) -> YamlError:
+    found = _UNREADABLE.search(text)
+    if found is None:  # not expected: the reader refused a character YAML allows
+        return YamlError("YAML error: a character YAML cannot read", line_offset + 1)
+    at, char = found.start(), found.group()
+    what = "control character" if unicodedata.category(char) == "Cc" else "character"
+    return YamlError(f"the {what} U+{ord(char):04X} is not allowed in YAML",
+                     line_offset + 1 + text.count("\n", 0, at),
+                     "delete it: most editors do not show it", at - text.rfind("\n", 0, at))
