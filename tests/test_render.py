@@ -439,7 +439,7 @@ def test_summary_comes_before_the_facts_the_judgments_and_the_prose(built):
 
 def test_a_long_graph_label_ends_at_a_whole_word():
     from briefing.render.graph import LABEL, _label
-    name = "Central Asia, Iran and the Caspian states"
+    name = "Harbour council of the northern ports"
     label = _label(name)
     assert label.endswith("…") and len(label) <= LABEL
     assert name.startswith(label[:-1]) and label[-2] not in " ,"

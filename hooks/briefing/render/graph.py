@@ -41,7 +41,7 @@ def _forward(entity: Entity) -> list[str]:
 
 
 def _label(name: str) -> str:
-    """A node's label: the name, or its first whole words ("Central Asia, Iran…"), so that
+    """A node's label: the name, or its first whole words ("Port of Valmora and…"), so that
     the label is a prefix of the node's accessible name (WCAG 2.5.3)."""
     if len(name) <= LABEL:
         return name

@@ -290,7 +290,7 @@
     window.addEventListener("resize", follow);
   }
 
-  /* A label shortened in mid-word ("Iran an…") is not a run of words of the
+  /* A label shortened in mid-word ("Harbour co…") is not a run of words of the
      node's name, which speech-input users say (WCAG 2.5.3, axe rule
      label-content-name-mismatch): end it at the last whole word instead. */
   var WORD_CHAR = /[^\s.,;:!?\u2026)\]"'\u2019\u201d\u2013\u2014-]/;
