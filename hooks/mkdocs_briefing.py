@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import threading
+import zlib
 from importlib import resources
 
 import jinja2
@@ -30,7 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 
-from briefing.emit import data_files
+from briefing.previews import fill as fill_previews, keys_in, previews
 from briefing.render.stash import fill
 from briefing.pipeline import Run, Session
 from briefing.printed import PAGE as PRINT_PAGE, Part, PrintEdition
@@ -65,6 +66,7 @@ class _State:
         self.sessions: dict[Path, Session] = {}
         self.prints: dict[Path, PrintEdition] = {}
         self.contents: dict[Path, dict[str, str]] = {}
+        self.marked: dict[Path, _Marked] = {}
         self.serving = False
         self.lock = threading.Lock()
         self.run: Run | None = None  # the last run, good or bad
@@ -88,6 +90,43 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+class _Marked:
+    """The live preview's record of the written pages that hold preview marks (`previews`):
+    each page's HTML with its marks (compressed), and the pages that hold each mark. When a
+    brief's summary changes, the pages that link to it are filled again from it and
+    written, without rendering them again."""
+
+    def __init__(self):
+        self.html: dict[str, bytes] = {}  # written file -> its HTML with marks, zlib
+        self.keys: dict[str, set[str]] = {}  # written file -> the marks it holds
+        self.users: dict[str, set[str]] = {}  # mark -> the written files that hold it
+        self.previews: dict[str, str] = {}  # what the written files show
+
+    def keep(self, dest: str, marked: str) -> None:
+        for key in self.keys.pop(dest, ()):
+            self.users.get(key, set()).discard(dest)
+        self.html[dest] = zlib.compress(marked.encode("utf-8"), 1)
+        self.keys[dest] = keys_in(marked)
+        for key in self.keys[dest]:
+            self.users.setdefault(key, set()).add(dest)
+
+    def forget(self, dest: str) -> None:
+        self.html.pop(dest, None)
+        for key in self.keys.pop(dest, ()):
+            self.users.get(key, set()).discard(dest)
+
+    def refresh(self, now: dict[str, str], written: set[str]) -> int:
+        """Fill again the files not written this build that show a preview that changed;
+        how many."""
+        changed = {k for k in now.keys() | self.previews.keys() if now.get(k) != self.previews.get(k)}
+        self.previews = dict(now)
+        stale = {dest for key in changed for dest in self.users.get(key, ())} - written
+        for dest in stale:
+            marked = zlib.decompress(self.html[dest]).decode("utf-8")
+            Path(dest).write_text(fill_previews(marked, now), encoding="utf-8")
+        return len(stale)
+
+
 STATE = _State()
 TEMPLATES = _CompiledTemplates()
 
@@ -102,6 +141,8 @@ class BriefingPlugin(BasePlugin):
         self.root: Path | None = None
         self.run: Run | None = None
         self.contents: dict[str, str] = {}
+        self.previews: dict[str, str] = {}
+        self.written: set[str] = set()
 
     # -- config: assets and theme overrides come from the package ------------------------
     def on_config(self, config: MkDocsConfig, **kwargs):
@@ -151,9 +192,10 @@ class BriefingPlugin(BasePlugin):
             files.append(file)
         self._add_assets(files, config)
         titles = {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
-        for path, content in data_files(run.index, run.linked, session.site, titles).items():
+        for path, content in session.data_files(run, titles).items():
             files.append(File.generated(config, path, content=content))
         _expand_nav(config, run)
+        self.previews = previews(run.index)
         log.info(f"briefing: {run.summary()}")
         return files
 
@@ -195,8 +237,22 @@ class BriefingPlugin(BasePlugin):
         self.contents[page.file.src_uri] = html
         return html
 
+    def on_post_page(self, output: str, page, config: MkDocsConfig, **kwargs):
+        """The page's previews filled in; the preview keeps the marked HTML."""
+        if STATE.serving:
+            STATE.marked.setdefault(self.root, _Marked()).keep(page.file.abs_dest_path, output)
+            self.written.add(page.file.abs_dest_path)
+        return fill_previews(output, self.previews)
+
     def on_post_build(self, config: MkDocsConfig, **kwargs):
         run, site_dir = self.run, Path(config.site_dir)
+        if STATE.serving:
+            marked = STATE.marked.setdefault(self.root, _Marked())
+            for gone in run.removed:
+                marked.forget(str(site_dir / (gone[:-3] + ".html")))
+            refilled = marked.refresh(self.previews, self.written)
+            if refilled:
+                log.info(f"briefing: previews refreshed on {refilled} page{'s' * (refilled != 1)}")
         contents = STATE.contents.setdefault(self.root, {}) if STATE.serving else {}
         contents.update(self.contents)
         for gone in run.removed:
@@ -210,7 +266,7 @@ class BriefingPlugin(BasePlugin):
                              if p.path[:-5] + ".md" in contents}
         subtitle = f"{run.summary()}. Printed from the site; the site is the reference."
         text = edition.build(config.site_name, subtitle, parts, html_by_site_path)
-        (site_dir / PRINT_PAGE).write_text(text, encoding="utf-8")
+        (site_dir / PRINT_PAGE).write_text(fill_previews(text, self.previews), encoding="utf-8")
 
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)

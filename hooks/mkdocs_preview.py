@@ -9,9 +9,14 @@ that an edit shows in about a second at any size, and a broken brief never hangs
   disk, and every page request is answered at once with a page that lists the problems;
   that page asks `/__briefing/status` until a build succeeds, then reloads.
 * Files are watched with the system's notifications (inotify, FSEvents), not polling.
+* What a build leaves alive is frozen out of the garbage collector (`gc.freeze`): the
+  session holds a large, long-lived heap, and full collections over it during a build
+  cost as much as the rest of the edit. Each build's own garbage is collected as it ends;
+  the frozen heap is collected when the preview has been idle for a moment (`_Tidy`).
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import shutil
@@ -53,6 +58,39 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class _Tidy:
+    """A full garbage collection once no build has run for `IDLE` seconds."""
+
+    IDLE = 3.0
+
+    def __init__(self, building: threading.Lock):
+        self.building = building
+        self.timer: threading.Timer | None = None
+
+    def after_build(self) -> None:
+        # What the build made and dropped (MkDocs' pages and files point at each other) is
+        # garbage now: collect it (only the unfrozen objects are scanned), freeze the rest.
+        gc.collect()
+        gc.freeze()
+        self.cancel()
+        self.timer = threading.Timer(self.IDLE, self._collect)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def cancel(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+
+    def _collect(self) -> None:
+        if self.building.acquire(blocking=False):  # a build started: it comes first
+            try:
+                gc.unfreeze()
+                gc.collect()
+                gc.freeze()
+            finally:
+                self.building.release()
+
+
 class Preview:
     def __init__(self, config_file: str = "mkdocs.yml", dev_addr: str | None = None,
                  open_browser: bool = False):
@@ -64,6 +102,8 @@ class Preview:
         self.generation = 0
         self.built = False  # a first good build exists: later ones can be dirty
         self.lock = threading.Lock()
+        self.building = threading.Lock()
+        self.tidy = _Tidy(self.building)
         self.url = ""
         self.title = "Briefing"
 
@@ -75,6 +115,12 @@ class Preview:
 
     def build(self) -> None:
         """One build; never raises. Problems go to the error page."""
+        self.tidy.cancel()
+        with self.building:
+            self._build()
+        self.tidy.after_build()
+
+    def _build(self) -> None:
         collect = _Collect()
         logging.getLogger("mkdocs").addHandler(collect)
         try:

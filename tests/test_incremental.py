@@ -199,6 +199,10 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
     edits = [
         lambda: project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md")
                               .read_text().replace("summary: Port 1 summary.", "summary: A busier port.")),
+        # Linked from most pages: their previews are filled again, not rendered again.
+        lambda: project.write("briefs/actors/northline.md", project.root.joinpath("briefs/actors/northline.md")
+                              .read_text().replace("summary: Northline Ferry Company summary.",
+                                                   "summary: The ferry operator & its <b>fleet</b>.")),
         lambda: project.write("briefs/actors/northline.md", project.root.joinpath("briefs/actors/northline.md")
                               .read_text().replace("name: Northline Ferry Company", "name: Northline Ferries")),
         lambda: project.actor("port-9", "Port 9", body="Near [[ostria]] ([[harbour-gazette#p1]]).\n"),

@@ -12,11 +12,10 @@ Everything is sorted and stamped with no clock, so two builds of one tree are id
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from . import __version__
-from .export import export_json
+from .export import Fragments, compact_json, export_text
 from .formats import KIND_LABELS
 from .index import Index
 from .linking import QUOTE_MARK, Linked
@@ -28,14 +27,19 @@ SEARCH_INDEX = "search/briefing-index.js"
 FEED = "feed.xml"
 
 
-def data_files(index: Index, linked: Linked, site: SiteInfo, pages: dict[str, str]) -> dict[str, bytes]:
-    """{site path: bytes}. `pages` maps reference pages (docs path) to their titles."""
-    return {
-        "briefing.json": export_json(index, linked.quotations).encode(),
+def data_files(index: Index, linked: Linked, site: SiteInfo, pages: dict[str, str],
+               parts: Fragments | None = None) -> dict[str, bytes]:
+    """{site path: bytes}. `pages` maps reference pages (docs path) to their titles;
+    `parts` (a session's) reuses the encoded parts that did not change since its last run."""
+    parts = parts or Fragments()
+    files = {
+        "briefing.json": export_text(index, linked.quotations, parts).encode(),
         "briefing.schema.json": export_schema_json().encode(),
         FEED: feed(index, site).encode(),
-        SEARCH_INDEX: search_index(index, linked, pages).encode(),
+        SEARCH_INDEX: search_index(index, linked, pages, parts).encode(),
     }
+    parts.end()
+    return files
 
 
 # -- the feed --------------------------------------------------------------------------
@@ -75,8 +79,12 @@ def _slug(text: str) -> str:
 
 # -- the search index ---------------------------------------------------------------------
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_TAGS = re.compile(r"<[^>]+>")
+# A Markdown link, whose title ("…", '…' or (…)) may hold parentheses: every preview the
+# linker writes does ("Northline (Actor): …"). The label is what a reader sees.
+_MD_LINK = re.compile(r"""!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*"""
+                      r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)""")
+_TAGS = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')+>""")  # a '>' in a quoted attribute does not end it
+_PLACED = re.compile(f"{QUOTE_MARK}[^{QUOTE_MARK}]*{QUOTE_MARK}")  # a placed quote's id, not text
 _MARKUP = re.compile(r"[*_`#>|]+|^\s*[-+]\s+|\{[^}]*\}", re.M)
 _ENTITIES = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 MAX_TEXT = 6_000  # characters of body text per page in the index
@@ -84,7 +92,7 @@ MAX_TEXT = 6_000  # characters of body text per page in the index
 
 def plain_text(markdown: str) -> str:
     """Readable text of linked prose: link labels kept, markup and tags dropped, spaces kept."""
-    text = markdown.replace(QUOTE_MARK, " ")
+    text = _PLACED.sub(" ", markdown)
     text = _MD_LINK.sub(r"\1", text)
     text = _TAGS.sub(" ", text)
     text = _MARKUP.sub(" ", text)
@@ -109,23 +117,28 @@ def _detail(entity: Entity) -> str:
     return getattr(entity, "type", None) or getattr(entity, "status", "") or ""
 
 
-def search_index(index: Index, linked: Linked, pages: dict[str, str]) -> str:
+def search_index(index: Index, linked: Linked, pages: dict[str, str], parts: Fragments | None = None) -> str:
+    parts = parts or Fragments()
     docs = []
     for entity in sorted((e for e in index.entities() if not e.stub), key=lambda e: e.id):
-        names = [entity.name, *entity.aliases] + ([entity.abbreviation] if entity.abbreviation else [])
-        if isinstance(entity, Source) and entity.label:
-            names.append(entity.label)
-        docs.append({"u": entity.page[:-3] + ".html", "t": entity.name, "k": entity.kind,
-                     "d": _detail(entity), "n": names,
-                     "s": " ".join(entity.summary.split()), "x": _body(entity, linked)})
+        prose = linked.prose.get(entity.page)
+        made_from = (entity, prose, *(q.match for q in entity.quotes))
+        docs.append(parts.get(("search", entity.id), made_from, lambda e=entity: _search_doc(e, linked)))
     for term in sorted(index.briefing.glossary, key=lambda t: t.term.casefold()):
-        docs.append({"u": "glossary.html#" + term.anchor, "t": term.term, "k": "term", "d": "",
-                     "n": [term.term, *term.aliases] + ([term.abbreviation] if term.abbreviation else []),
-                     "s": " ".join(term.definition.split()), "x": ""})
+        docs.append(compact_json({"u": "glossary.html#" + term.anchor, "t": term.term, "k": "term", "d": "",
+                            "n": [term.term, *term.aliases] + ([term.abbreviation] if term.abbreviation else []),
+                            "s": " ".join(term.definition.split()), "x": ""}))
     for page, title in sorted(pages.items()):
-        docs.append({"u": page[:-3] + ".html", "t": title, "k": "page", "d": "", "n": [title],
-                     "s": "", "x": ""})
-    payload = json.dumps({"version": 1, "docs": docs}, ensure_ascii=False, sort_keys=True,
-                         separators=(",", ":"))
+        docs.append(compact_json({"u": page[:-3] + ".html", "t": title, "k": "page", "d": "", "n": [title],
+                            "s": "", "x": ""}))
+    payload = '{"docs":[' + ",".join(docs) + '],"version":1}'
     # In a script, "</" could close the tag that loads it: keep it out.
     return "window.__briefingSearch = " + payload.replace("</", "<\\/") + ";\n"
+
+
+def _search_doc(entity: Entity, linked: Linked) -> dict:
+    names = [entity.name, *entity.aliases] + ([entity.abbreviation] if entity.abbreviation else [])
+    if isinstance(entity, Source) and entity.label:
+        names.append(entity.label)
+    return {"u": entity.page[:-3] + ".html", "t": entity.name, "k": entity.kind,
+            "d": _detail(entity), "n": names, "s": " ".join(entity.summary.split()), "x": _body(entity, linked)}

@@ -10,6 +10,7 @@ they span from its first part to its last, and `parts` gives each part.
 from __future__ import annotations
 
 import json
+import operator
 
 from .index import Index
 from .model import Actor, Agreement, Entity, QuoteMatch, Source, Topic
@@ -69,33 +70,98 @@ def selectors(source: Source, match: QuoteMatch) -> dict:
 
 
 def export(index: Index, quotations: dict[str, list]) -> dict:
-    entities = sorted((e for e in index.entities() if not e.stub), key=lambda e: (e.kind, e.id))
+    entities = _entities(index)
+    sources = {s.id: s for s in index.briefing.sources}
+    return {
+        **_small_parts(index),
+        "entities": [_entity(e) for e in entities],
+        "quotes": [_quote(q, sources) for q in _quotes(entities)],
+        "quotations": [_quotation(path, q, sources)
+                       for path, found in sorted(quotations.items()) for q in found],
+    }
+
+
+def _entities(index: Index) -> list[Entity]:
+    return sorted((e for e in index.entities() if not e.stub), key=lambda e: (e.kind, e.id))
+
+
+def _quotes(entities: list[Entity]) -> list:
+    return sorted((q for e in entities for q in e.quotes if q.match), key=lambda q: (q.owner, q.number))
+
+
+def _small_parts(index: Index) -> dict:
+    """The version, the relations and the terms: cheap enough to encode every time."""
     relations = sorted((b.relation, b.subject, target, b.detail or "")
                        for target, links in index.backlinks.items() for b in links)
-    quotes = sorted((q for e in entities for q in e.quotes if q.match), key=lambda q: (q.owner, q.number))
-    sources = {s.id: s for s in index.briefing.sources}
-    inline = [(path, q) for path, found in sorted(quotations.items()) for q in found]
     return {
         "version": VERSION,
-        "entities": [_entity(e) for e in entities],
         "relations": [{"type": r, "subject": s, "object": o, "detail": d or None}
                       for r, s, o, d in relations],
         "terms": [{"term": t.term, "definition": t.definition, "abbreviation": t.abbreviation,
                    "aliases": t.aliases, "see": t.see}
                   for t in sorted(index.briefing.glossary, key=lambda t: t.term.casefold())],
-        "quotes": [{"brief": q.owner, "id": q.id, "text": q.text, "exact": q.match.exact,
-                    "source": q.source, "paragraph": q.match.paragraph,
-                    "spans": [list(span) for span in q.match.spans], "speaker": q.speaker,
-                    "note": q.note, "credibility": q.credibility,
-                    "target": selectors(sources[q.source], q.match)} for q in quotes],
-        "quotations": [{"file": path, "line": q.line, "text": q.words, "exact": q.match.exact,
-                        "source": q.match.source, "paragraph": q.match.paragraph,
-                        "target": selectors(sources[q.match.source], q.match)}
-                       for path, q in inline],
     }
 
 
+def _quote(q, sources: dict) -> dict:
+    return {"brief": q.owner, "id": q.id, "text": q.text, "exact": q.match.exact,
+            "source": q.source, "paragraph": q.match.paragraph,
+            "spans": [list(span) for span in q.match.spans], "speaker": q.speaker,
+            "note": q.note, "credibility": q.credibility,
+            "target": selectors(sources[q.source], q.match)}
+
+
+def _quotation(path: str, q, sources: dict) -> dict:
+    return {"file": path, "line": q.line, "text": q.words, "exact": q.match.exact,
+            "source": q.match.source, "paragraph": q.match.paragraph,
+            "target": selectors(sources[q.match.source], q.match)}
+
+
 def export_json(index: Index, quotations: dict[str, list]) -> str:
-    # Compact, with sorted keys: deterministic, and json's C encoder (it has no indent mode).
-    return json.dumps(export(index, quotations), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")) + "\n"
+    return compact_json(export(index, quotations)) + "\n"
+
+
+class Fragments:
+    """JSON text of the parts of a data file, kept between a session's runs: a part is
+    encoded again only when one of the objects it was made from is a different object
+    (the model's objects are replaced when their file changes, see `store`)."""
+
+    def __init__(self):
+        self.kept: dict[tuple, tuple[tuple, str]] = {}
+        self.used: set[tuple] = set()
+
+    def get(self, key: tuple, made_from: tuple, make) -> str:
+        self.used.add(key)
+        found = self.kept.get(key)
+        if found is not None and len(found[0]) == len(made_from) and all(map(operator.is_, found[0], made_from)):
+            return found[1]
+        text = compact_json(make())
+        self.kept[key] = (made_from, text)
+        return text
+
+    def end(self) -> None:
+        """Forget the parts this run did not ask for (deleted briefs)."""
+        for gone in self.kept.keys() - self.used:
+            del self.kept[gone]
+        self.used = set()
+
+
+def compact_json(value) -> str:
+    """Sorted keys, no spaces: deterministic, and json's C encoder (it has no indent mode)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def export_text(index: Index, quotations: dict[str, list], parts: Fragments) -> str:
+    """`export_json`, part by part: the same text, with unchanged parts reused."""
+    entities = _entities(index)
+    sources = {s.id: s for s in index.briefing.sources}
+    listed = [parts.get(("entity", e.id), (e,), lambda e=e: _entity(e)) for e in entities]
+    quoted = [parts.get(("quote", q.owner, q.id), (q, q.match, sources[q.source]),
+                        lambda q=q: _quote(q, sources)) for q in _quotes(entities)]
+    inline = [parts.get(("quotation", path, i), (q, q.match, sources[q.match.source]),
+                        lambda path=path, q=q: _quotation(path, q, sources))
+              for path, found in sorted(quotations.items()) for i, q in enumerate(found)]
+    fields = {k: compact_json(v) for k, v in _small_parts(index).items()}
+    fields.update(entities="[" + ",".join(listed) + "]", quotes="[" + ",".join(quoted) + "]",
+                  quotations="[" + ",".join(inline) + "]")
+    return "{" + ",".join(f"{compact_json(k)}:{fields[k]}" for k in sorted(fields)) + "}\n"

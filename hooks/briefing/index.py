@@ -17,9 +17,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .formats import KIND_LABELS
 from .model import Actor, Agreement, Briefing, Entity, GlossaryTerm, Quote, Source, Topic
 from .normalize import normalize_text
+from .previews import mark
 from .problems import Problems, did_you_mean
 from .prose import Mention, Target, Verdict
 from .quotes import Provenance, label
@@ -37,7 +37,6 @@ RELATIONS = {
     "speaker": ("Quotes", "Quoted in"),
     "event": ("Events", "Events"),
 }
-PREVIEW = 200  # characters of a summary in a link's preview
 
 
 # Cyrillic and Greek letters that look like Latin ones: "Vals\u043ej" must collide with "Valsoj".
@@ -66,17 +65,6 @@ def _word_at(text: str, word: str) -> int:
 
 def _an(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
-
-
-def preview(entity: Entity) -> str:
-    """What a link to the entity shows on hover and focus: name, kind and summary."""
-    kind = KIND_LABELS.get(entity.kind, entity.kind)
-    detail = getattr(entity, "type", None) or ""
-    head = f"{entity.name} ({kind}{', ' + detail if detail else ''})"
-    summary = " ".join(entity.summary.split())
-    if len(summary) > PREVIEW:
-        summary = summary[:PREVIEW - 1].rsplit(" ", 1)[0] + "…"
-    return f"{head}: {summary}" if summary else head
 
 
 @dataclass
@@ -122,12 +110,11 @@ class Index:
     def _target(self, entity_id: str) -> Target:
         if entity_id.startswith("term:"):
             term = self.by_name[entity_id[5:]]
-            return Target(entity_id, "glossary.md", term.anchor, term.term,
-                          f"{term.term} (term): {' '.join(term.definition.split())[:PREVIEW]}")
+            return Target(entity_id, "glossary.md", term.anchor, term.term, mark(entity_id))
         entity = self.by_id[entity_id]
         is_source = isinstance(entity, Source)
         name = entity.short_name if is_source else entity.name
-        return Target(entity.id, entity.page, "", name, preview(entity), is_source)
+        return Target(entity.id, entity.page, "", name, mark(entity.id), is_source)
 
     def resolve(self, text: str) -> Target | None:
         if text in self.by_id:

@@ -1,7 +1,8 @@
 """What the live preview keeps of the link stage between runs (Hugo-style dependencies).
 
 Linking a brief's prose reads four things besides the brief itself: the sources (its
-quotations and citations), the face of each entity it links to (name, page, preview),
+quotations and citations), the face of each entity it links to (name, kind, page: the
+preview is a mark, filled in later, see `previews`),
 the names that auto-link or resolve a wikilink, and the rules. A kept `EntityLink` is
 replayed while the brief is the same object (its file unchanged, see `store`) and
 
@@ -35,10 +36,11 @@ class Context:
     @classmethod
     def of(cls, index: Index, store: FileStore, autolink: bool) -> "Context":
         sources = tuple((s.id, s.path, store.front(s.path), s.stub) for s in index.briefing.sources)
-        faces = {e.id: (store.front(e.path), e.path, e.stub, e.id in index.conflicts)
+        # What a link shows of its target: the previews are marks, filled in later (`previews`).
+        faces = {e.id: (e.kind, e.name, getattr(e, "short_name", ""), e.page, e.stub, e.id in index.conflicts)
                  for e in index.briefing.entities() if index.owns(e)}
         for term in index.briefing.glossary:
-            faces["term:" + name_key(term.term)] = (term.term, term.definition, term.anchor)
+            faces["term:" + name_key(term.term)] = (term.term, term.anchor)
         names = {key: _owner(owner) for key, owner in index.by_name.items()}
         if autolink:
             names.update({"surface:" + name: i for name, i in index.surface.items()})

@@ -54,7 +54,7 @@ class RawCorpus:
 
 # Private-use characters the pipeline marks its own text with (linking.QUOTE_MARK,
 # render.stash): brief text must not be able to forge them.
-RESERVED = re.compile("[\ue000-\ue003]")
+RESERVED = re.compile("[\ue000-\ue005]")
 
 
 def read_text(root: Path, rel: str, limit: int, problems: Problems) -> tuple[str, bytes] | None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import Abbreviations
+from .emit import data_files
+from .export import Fragments
 from .history import History
 from .index import Index, check_glossary, register, relate
 from .linking import Linked, apply, link_articles, link_documents, link_entity, link_rest
@@ -87,6 +89,7 @@ class Session:
         self.rendered: dict[str, Page] = {}  # the last good run's pages
         self.fingerprints: dict[str, int] = {}
         self.links = LinkCache()
+        self.parts = Fragments() if keep else None  # the data files' encoded parts
 
     def run(self, documents: dict[str, tuple[str, str]] | None = None, render: bool = True,
             jobs: int = 1) -> Run:
@@ -140,6 +143,11 @@ class Session:
         _link_rest(index, linked, documents, articles=autolink,
                    memo=self.links.articles if self.keep else None)
         return linked
+
+    # -- emit -------------------------------------------------------------------------------
+    def data_files(self, run: Run, titles: dict[str, str]) -> dict[str, bytes]:
+        """The files of a rendered run that are not pages (`emit`)."""
+        return data_files(run.index, run.linked, self.site, titles, self.parts)
 
     # -- render -----------------------------------------------------------------------------
     def _render(self, run: Run, documents) -> None:

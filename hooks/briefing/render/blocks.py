@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..dates import PartialDate
 from ..formats import CREDIBILITY, KIND_LABELS, RELIABILITY
-from ..index import RELATIONS, preview
+from ..index import RELATIONS
+from ..previews import mark
 from ..model import Entity, Quote, QuoteMatch, Source
 from ..quotes import label
 from ..slugs import slugify
@@ -18,11 +19,11 @@ HISTORY_SHOWN = 10
 
 def entity_link(view: View, page: str, entity_id: str, detail: str | None = None) -> str:
     """A link to an entity, with its preview (name, kind, summary) on hover and focus."""
-    entity = view.face(entity_id)
+    entity = view.named(entity_id)
     if entity is None:
         return esc(entity_id)
     name = entity.short_name if isinstance(entity, Source) else entity.name
-    link = esc(name) if entity.page == page else a(page, entity.page, name, title=preview(entity))
+    link = esc(name) if entity.page == page else a(page, entity.page, name, title=mark(entity.id))
     return f"{link} <span class=\"bf-muted\">({esc(detail)})</span>" if detail else link
 
 
@@ -135,12 +136,12 @@ def judgments(view: View, topic) -> str:
 
 def mention_item(view: View, page: str, mention) -> str:
     """A contextual backlink: the mentioning page, and its sentence with the mention marked."""
-    owner = view.face(mention.page.rsplit("/", 1)[-1][:-3])
+    owner = view.named(mention.page.rsplit("/", 1)[-1][:-3])
     if owner is None or owner.page != mention.page:
         return ""
     kind = KIND_LABELS.get(owner.kind, owner.kind)
     name = owner.short_name if isinstance(owner, Source) else owner.name
-    link = a(page, owner.page, name, mention.anchor, title=preview(owner))
+    link = a(page, owner.page, name, mention.anchor, title=mark(owner.id))
     before = ("…" if mention.before and not mention.before[:1].isupper() else "") + mention.before
     after = mention.after + ("…" if mention.after.strip() and mention.after[-1:] not in ".!?\"”’)" else "")
     # The spaces around the mention are the sentence's own (prose._readable).
@@ -166,8 +167,8 @@ def relations(view: View, entity: Entity, more_page: str | None) -> str:
     for backlink in view.backlinks(entity.id):
         name = RELATIONS[backlink.relation][1]
         if backlink.relation == "speaker":
-            subject = view.face(backlink.subject)
-            item = a(entity.page, subject.page, subject.name, f"q-{backlink.detail}", title=preview(subject))
+            subject = view.named(backlink.subject)
+            item = a(entity.page, subject.page, subject.name, f"q-{backlink.detail}", title=mark(subject.id))
         else:
             item = entity_link(view, entity.page, backlink.subject, backlink.detail)
         groups.setdefault(name, {})[item] = None

@@ -19,6 +19,8 @@ def fingerprints(view: View, store) -> dict[str, int]:
     keys: dict[str, int] = {}
     for entity in index.entities():
         keys["face:" + entity.id] = _face(entity, store, quoted_sources, source_keys)
+        keys["name:" + entity.id] = hash((entity.kind, getattr(entity, "type", None), entity.name,
+                                          getattr(entity, "short_name", ""), entity.page, entity.stub))
     for page, prose in linked.prose.items():
         keys["prose:" + page] = hash(prose.markdown)
     for target, links in index.backlinks.items():

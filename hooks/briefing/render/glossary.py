@@ -4,7 +4,8 @@ from __future__ import annotations
 import unicodedata
 from itertools import groupby
 
-from ..index import name_key, preview
+from ..index import name_key
+from ..previews import mark
 from ..model import Entity, GlossaryTerm
 from .blocks import entity_link, mentions_page_of
 from .html import a, badge, block, esc, front_matter
@@ -23,10 +24,10 @@ def _letter(name: str) -> str:
 def _appears_in(view: View, key: str, more_page: str | None = None) -> str:
     owners = []
     for page in view.mentioning_pages(key):
-        owner = view.face(page.rsplit("/", 1)[-1][:-3])
+        owner = view.named(page.rsplit("/", 1)[-1][:-3])
         if owner is not None and owner.page == page:
             owners.append(owner)
-    links = [a(PAGE, o.page, o.name, title=preview(o)) for o in owners[:APPEARS_SHOWN]]
+    links = [a(PAGE, o.page, o.name, title=mark(o.id)) for o in owners[:APPEARS_SHOWN]]
     rest = len(owners) - APPEARS_SHOWN
     if rest > 0:
         links.append(a(PAGE, more_page, f"and {rest} more") if more_page else f"and {rest} more")
@@ -50,14 +51,14 @@ def _definition(dt: str, definition: str, named: Entity | GlossaryTerm, appears:
 
 
 def _entity_lines(view: View, entity: Entity) -> list[str]:
-    dt = f'<dt id="{esc(entity.kind)}-{esc(entity.id)}">{a(PAGE, entity.page, entity.name, title=preview(entity))} {badge(entity.kind)}</dt>'
+    dt = f'<dt id="{esc(entity.kind)}-{esc(entity.id)}">{a(PAGE, entity.page, entity.name, title=mark(entity.id))} {badge(entity.kind)}</dt>'
     summary = esc(entity.summary) if entity.kind == "source" else text(view, entity.id, entity.summary, PAGE)
     more = mentions_page_of(view, entity) or entity.page
     return _definition(dt, summary, entity, _appears_in(view, entity.id, more))
 
 
 def _term_lines(view: View, term: GlossaryTerm) -> list[str]:
-    see = ", ".join(entity_link(view, PAGE, i) for i in term.see if view.face(i) is not None)
+    see = ", ".join(entity_link(view, PAGE, i) for i in term.see if view.named(i) is not None)
     definition = text(view, "glossary:" + term.term, term.definition, PAGE)
     return _definition(f'<dt id="{esc(term.anchor)}">{esc(term.term)} {badge("term")}</dt>',
                        definition, term, _appears_in(view, "term:" + name_key(term.term)), see)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from ..index import preview
+from ..previews import mark
 from ..model import Entity
 from .html import a, esc, front_matter, href
 from .view import View
@@ -22,11 +22,11 @@ def neighbours(view: View, entity: Entity) -> list[str]:
     """Ids linked to `entity` in either direction, from the index (no page scanning)."""
     ids = {b.subject for b in view.backlinks(entity.id)}
     for other in _forward(entity):
-        found = view.face(other)
+        found = view.named(other)
         if found is not None and not found.stub:
             ids.add(other)
     ids.discard(entity.id)
-    return sorted(ids, key=lambda i: (KIND_ORDER[view.face(i).kind], view.face(i).name.lower(), i))
+    return sorted(ids, key=lambda i: (KIND_ORDER[view.named(i).kind], view.named(i).name.lower(), i))
 
 
 def _forward(entity: Entity) -> list[str]:
@@ -55,7 +55,7 @@ def _node(page: str, entity: Entity, x: float, y: float, radius: int = 6,
     """A node: a link to the entity's page (the centre node is this page itself, so a
     group), its circle and its label; `text` places the label (default: under the node)."""
     cls = f"bf-node bf-node--{entity.kind}" + (" bf-node--centre" if centre else "")
-    tip = preview(entity)
+    tip = mark(entity.id)
     open_tag, close_tag = (f'<g class="{cls}">', "</g>") if centre else \
         (f'<a href="{href(page, entity.page)}" class="{cls}" aria-label="{esc(tip)}" '
          f'data-bf-preview="{esc(tip)}">', "</a>")
@@ -84,9 +84,9 @@ def entity_graph(view: View, entity: Entity) -> str:
         angle = 2 * math.pi * i / len(shown) - math.pi / 2
         x, y = cx + radius * math.cos(angle), cy + radius * 0.85 * math.sin(angle)
         edges.append(f'<line class="bf-edge" x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}"/>')
-        nodes.append(_node(entity.page, view.face(other_id), x, y))
+        nodes.append(_node(entity.page, view.named(other_id), x, y))
     nodes.append(_node(entity.page, entity, cx, cy, radius=9, centre=True))
-    names = ", ".join(view.face(i).name for i in shown)
+    names = ", ".join(view.named(i).name for i in shown)
     more = f" and {extra} more" if extra > 0 else ""
     svg = _svg(f"Connections of {entity.name}", f"{entity.name} is connected to: {names}{more}.",
                width, height, edges + nodes, f"g-{entity.id}")
@@ -158,7 +158,7 @@ def graph_page(view: View) -> str:
     for kind in ("topic", "agreement", "actor", "source"):
         members = [e for e in entities if e.kind == kind]
         if members:
-            items = ", ".join(a(GRAPH_PAGE, e.page, e.name, title=preview(e)) for e in members)
+            items = ", ".join(a(GRAPH_PAGE, e.page, e.name, title=mark(e.id)) for e in members)
             lists.append(f"<h2>{kind.capitalize()}s</h2><p>{items}</p>")
     return (front_matter("Graph") + "# Graph of the briefing\n\n"
             "Every entity and every relation. Select a node to open its page; on a narrow screen, "

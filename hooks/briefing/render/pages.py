@@ -6,7 +6,7 @@ click away, then the connections.
 from __future__ import annotations
 
 from ..formats import RELIABILITY
-from ..index import preview
+from ..previews import mark
 from ..linking import QUOTE_MARK
 from ..model import Actor, Agreement, Entity, Source, Topic
 from ..prose import md_text
@@ -152,7 +152,7 @@ def source_page(view: View, source: Source) -> str:
     by_owner: dict[str, list] = {}
     for quote in cited:
         by_owner.setdefault(quote.owner, []).append(quote)
-    owners = sorted(by_owner, key=lambda o: view.face(o).name.lower())
+    owners = sorted(by_owner, key=lambda o: view.named(o).name.lower())
     items = ["<li>" + entity_link(view, page, owner) + ": " + ", ".join(
         f'<a href="#{esc(q.cited_anchor)}">¶{q.match.paragraph}</a>' for q in by_owner[owner]) + "</li>"
         for owner in owners]
@@ -177,7 +177,7 @@ def mentions_page(view: View, entity: Entity) -> str:
     """Every mention of an entity, each with its sentence: the page behind "All N mentions"."""
     page = f"mentions/{entity.id}.md"
     shown, total = mentions_list(view, page, entity, None)
-    back = a(page, entity.page, entity.name, title=preview(entity))
+    back = a(page, entity.page, entity.name, title=mark(entity.id))
     return "\n".join([front_matter(f"Mentions of {entity.name}"), f"# Mentions of {md_text(entity.name)}", "",
                       block([f"<p>{total} pages mention {back}, each shown with its sentence.</p>",
                              '<ul class="bf-mentions">', *shown, "</ul>"])])

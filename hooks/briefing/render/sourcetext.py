@@ -6,7 +6,7 @@ each entity (found in the link stage, `linking.link_articles`) is linked, as on 
 """
 from __future__ import annotations
 
-from ..index import preview
+from ..previews import mark
 from ..model import Quote, Source
 from .html import block, esc, href
 from .text import plain
@@ -35,8 +35,8 @@ def _paragraph_html(view: View, source: Source, text: str, quotes: list[Quote],
             out.append(f'<span class="bf-anchor" id="{esc(quote.cited_anchor)}"></span>')
         if lo in links:
             end, target = links[lo]
-            entity = view.face(target)
-            link = (end, f'<a href="{href(source.page, entity.page)}" title="{esc(preview(entity))}">')
+            entity = view.named(target)
+            link = (end, f'<a href="{href(source.page, entity.page)}" title="{esc(mark(entity.id))}">')
         piece = plain(view, text[lo:hi])
         if link is not None:  # each piece its own link, so that marks and links nest
             piece = link[1] + piece + "</a>"

@@ -26,7 +26,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)", re.M)
 _PLACED = re.compile(f"<p>{OPEN}(\\d+){CLOSE}</p>")
 _LAST = re.compile(_PLACED.pattern + r"\Z")
 _ID = re.compile(r'\sid="([^"]+)"')
-_SPLIT = re.compile(r"(\n[ \t]*\n)")
+_SPLIT = re.compile(r"(\n(?:[ \t]*\n)+)")
 
 
 @dataclass(frozen=True)

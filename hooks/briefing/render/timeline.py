@@ -34,7 +34,7 @@ def _events(view: View) -> list[Entry]:
     entries = []
     for topic in view.of_kind("topic"):
         for event in topic.events:
-            who = ", ".join(entity_link(view, PAGE, i) for i in event.actors if view.face(i))
+            who = ", ".join(entity_link(view, PAGE, i) for i in event.actors if view.named(i))
             parts = [text(view, topic.id, event.text, PAGE),
                      f'<span class="bf-muted">Topic: {entity_link(view, PAGE, topic.id)}</span>']
             if who:
@@ -64,8 +64,8 @@ def _agreement_dates(view: View) -> list[Entry]:
 
 def _filter(view: View, entries: list[Entry]) -> str:
     def options(ids):
-        named = sorted({i for i in ids if view.face(i)}, key=lambda i: view.face(i).name.lower())
-        return "".join(f'<option value="{esc(i)}">{esc(view.face(i).name)}</option>' for i in named)
+        named = sorted({i for i in ids if view.named(i)}, key=lambda i: view.named(i).name.lower())
+        return "".join(f'<option value="{esc(i)}">{esc(view.named(i).name)}</option>' for i in named)
     actors = options(i for e in entries for i in e.actors)
     topics = options(i for e in entries for i in e.topics)
     return block(['<form class="bf-filter" aria-label="Filter the timeline" data-search-exclude>',

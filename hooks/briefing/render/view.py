@@ -8,6 +8,7 @@ preview's dependency record is what the page actually read, so it cannot miss on
 
 Keys:
   face:<id>        an entity's fields (its front matter: name, summary, type, quotes, …)
+  name:<id>        what a link to it shows: its name, kind, type and page
   prose:<page>     a page's linked prose
   backlinks:<id>   the relations that point at an entity
   mentions:<key>   the mentions of an entity or term (contextual backlinks)
@@ -64,6 +65,12 @@ class View:
     def face(self, entity_id: str) -> Entity | None:
         """An entity's record; the page then shows its fields."""
         self._read("face:" + entity_id)
+        return self.index.by_id.get(entity_id)
+
+    def named(self, entity_id: str) -> Entity | None:
+        """An entity to link to: the page shows its name, kind and address only (its
+        preview is filled in after rendering, see `previews`)."""
+        self._read("name:" + entity_id)
         return self.index.by_id.get(entity_id)
 
     def of_kind(self, kind: str) -> list[Entity]:

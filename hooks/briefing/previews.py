@@ -1,0 +1,59 @@
+"""Link previews: what a link to a brief shows on hover and focus (name, kind, summary).
+
+Pages are rendered with a mark where a preview goes (`mark`), and the engine adapter fills
+the marks in the finished HTML (`fill`). A page therefore does not depend on the summaries
+of the briefs it links to: when a summary changes, the live preview fills the marks of the
+pages that link to it again, instead of rendering them again (`mkdocs_briefing`). A clean
+build fills the same marks the same way, so both give the same files.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .formats import KIND_LABELS
+from .model import Entity, Source
+
+OPEN, CLOSE = "\ue004", "\ue005"  # private-use characters: brief text cannot hold them
+LENGTH = 200  # characters of a summary in a preview
+_MARK = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
+
+
+def mark(key: str) -> str:
+    """Where the preview of `key` (an entity id, or 'term:<name key>') goes."""
+    return f"{OPEN}{key}{CLOSE}"
+
+
+def preview(entity: Entity) -> str:
+    """Name, kind and summary, e.g. "Ana Costa (Actor, person): Mayor of …"."""
+    kind = KIND_LABELS.get(entity.kind, entity.kind)
+    detail = getattr(entity, "type", None) or ""
+    name = entity.name
+    head = f"{name} ({kind}{', ' + detail if detail else ''})"
+    return f"{head}: {clipped(entity.summary)}" if entity.summary.strip() else head
+
+
+def clipped(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LENGTH else text[:LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def previews(index) -> dict[str, str]:
+    """Every preview of a run, by key: the entities that own their id, and the terms."""
+    from .index import name_key
+    found = {e.id: preview(e) for e in index.entities() if not isinstance(e, Source) or not e.stub}
+    for term in index.briefing.glossary:
+        found["term:" + name_key(term.term)] = f"{term.term} (term): {clipped(term.definition)}"
+    return found
+
+
+def fill(text: str, known: dict[str, str]) -> str:
+    """`text` with each mark replaced by its preview, escaped for HTML (an attribute value
+    or text)."""
+    if OPEN not in text:
+        return text
+    return _MARK.sub(lambda m: html.escape(known.get(m.group(1), ""), quote=True), text)
+
+
+def keys_in(text: str) -> set[str]:
+    return set(_MARK.findall(text)) if OPEN in text else set()
