@@ -378,3 +378,101 @@ def test_page_never_links_to_itself():
 
 def test_a_wikilink_counts_as_the_first_mention():
     assert link("[[ostria]] and Ostria.") == "[ostria](../actors/ostria.md) and Ostria."
+
+
+# -- brief prose: every text Markdown renders is checked ---------------------------------------
+
+def problems(text):
+    linker = ProseLinker("topics/t.md", None, FakeResolver(NAMES), MentionMatcher(NAMES), True)
+    return [f"{i.line}:{i.col}: {i.message} ({i.hint})" for i in linker.process(text, 1).errors]
+
+
+RAW_HTML = "raw HTML is not allowed in brief prose: '{}' (write Markdown instead (*emphasis*, **strong**, lists, tables))"
+NOT_WIKI = ("links in brief prose must be wikilinks, not '{}' (write [[id]] or [[id|label]]; web addresses "
+            "belong in a source's metadata (url))")
+
+
+# Python-Markdown renders an admonition's or a collapsible block's title, HTML and all.
+@pytest.mark.parametrize("text, col, tag", [
+    ('!!! note "<script>alert(1)</script>"\n    Body.', 11, "<script>"),
+    ('??? note "<img src=x onerror=alert(1)>"\n    Body.', 11, "<img src=x onerror=alert(1)>"),
+    ('???+ warning "Read <b>this</b>"\n    Body.', 20, "<b>"),
+    ('??? "<b>x</b>"\n    Body.', 6, "<b>"),
+    ('!!!note "<b>x</b>"', 10, "<b>"),
+    ('!!! <b>x</b>\n    Body.', 5, "<b>"),  # not an admonition: a paragraph, checked as one
+    ('!!! note\n    !!! tip "<b>x</b>"\n        Body.', 14, "<b>"),
+])
+def test_an_admonition_title_is_prose(text, col, tag):
+    line = text.count("\n", 0, text.index(tag)) + 1
+    assert problems(text)[0] == f"{line}:{col}: " + RAW_HTML.format(tag)
+
+
+def test_an_admonition_title_is_escaped_and_linked_like_a_heading():
+    assert problems('!!! note "See [x](javascript:alert(1))"') == ["1:15: " + NOT_WIKI.format("javascript:alert(1)")]
+    assert link('!!! note "Valmora and [[ostria]] {a} 1<2"\n    Valmora.') == (
+        '!!! note "Valmora and [ostria](../actors/ostria.md) &#123;a} 1&lt;2"\n'
+        '    [Valmora](../actors/valmora.md).')
+    assert link("??? note\n    Body.") == "??? note\n    Body."
+
+
+@pytest.mark.parametrize("text, col", [
+    ("Text[^1].\n\n[^1]: a note <b>x</b>", 14),  # a footnote definition
+    ("| a | b |\n|---|---|\n| <b>x</b> | y |", 3),
+    ("#Heading <b>x</b>", 10),  # Python-Markdown needs no space after '#'
+    ("---<b>x</b>", 4),  # not a thematic break: a paragraph
+    ("a | b\n---|<b>x</b>", 5),  # not a table's rule
+    ("Lead line\n- <b>x</b>", 3),  # a list does not interrupt a paragraph: it goes on
+])
+def test_every_block_opener_s_text_is_checked(text, col):
+    line = text.count("\n", 0, text.index("<b>")) + 1
+    assert problems(text)[0] == f"{line}:{col}: " + RAW_HTML.format("<b>")
+
+
+# A fence is code only when pymdownx.superfences closes it (the very same fence, with the
+# opener's indentation); any other "fence" is prose, and gets every check.
+@pytest.mark.parametrize("text", [
+    "```\n[x](javascript:alert(1))",
+    "```\n[x](javascript:alert(1))\n````",
+    "  ~~~\n[x](javascript:alert(1))\n  ~~~",
+    "~~~\n[x](javascript:alert(1))\n~~~ x",
+])
+def test_a_fence_that_does_not_close_is_prose(text):
+    assert problems(text) == ["2:1: " + NOT_WIKI.format("javascript:alert(1)")]
+
+
+def test_a_closed_fence_is_code_whatever_its_indentation():
+    assert link("!!! note\n    ```\n    Valmora\n    ```\n\nOstria") == (
+        "!!! note\n    ```\n    Valmora\n    ```\n\n[Ostria](../actors/ostria.md)")
+    assert problems("Lead line\n```\nx\n```") == []
+
+
+def test_a_fence_with_options_is_refused():
+    assert problems('``` linenums="1"\nx\n```') == [
+        "1:1: a code fence in brief prose may name its language only, not '``` linenums=\"1\"' "
+        "(write ``` or ```python on the line, and nothing else)"]
+
+
+# Whatever Markdown might yet read as prose (a table splits cells on '|' its own way; see
+# test_properties for the rest), brief code holds no link and no HTML either.
+def test_brief_code_holds_no_link_and_no_html():
+    assert problems("| h | i |\n|---|---|\n| a `` | [x](javascript:1) | ` b |") == [
+        "3:5: links are not allowed in brief prose, not even in code: '`` | [x](javascript:1) | `' "
+        "(describe the link in words, or link with [[id]] outside the code)"]
+    assert problems("```\n[x](javascript:alert(1))\n```") == [
+        "2:1: links are not allowed in brief prose, not even in code: '[x](javascript:alert(1))' "
+        "(describe the link in words, or link with [[id]] outside the code)"]
+    assert problems("`a<b:c autofocus onfocus=alert(1)>`") == [
+        "1:1: raw HTML is not allowed in brief prose, not even in code: '<b:c autofocus onfocus=alert(1)>`' "
+        "(describe the markup in words)"]
+
+
+# Python-Markdown nests brackets and parentheses deeper than the tokenizer, and a reference
+# definition links every [r] (or [r][]) on the page.
+@pytest.mark.parametrize("text, where, url", [
+    ("See [a [b [c] ] d](javascript:alert(1)) here.", "1:18", "javascript:alert(1))"),
+    ("See [a](javascript:alert((1))) here.", "1:7", "javascript:alert((1)))"),
+    ("See [r].\n\n[r]: javascript:alert(1)", "3:1", "javascript:alert(1)"),
+    ("See [r].\n\n- [r]:\n  javascript:alert(1)", "3:3", "javascript:alert(1)"),
+])
+def test_links_markdown_finds_are_refused(text, where, url):
+    assert problems(text) == [f"{where}: " + NOT_WIKI.format(url)]

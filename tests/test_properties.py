@@ -156,10 +156,13 @@ def test_scan_is_linear_in_the_number_of_marks(seed):
 
 
 def _scan_seconds(text: str) -> float:
-    start = time.perf_counter()
+    """The best of three runs: on a loaded machine, a pause in one run is not the scanner's."""
+    best = float("inf")
     for _ in range(3):
+        start = time.perf_counter()
         scan(text)
-    return (time.perf_counter() - start) / 3
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def test_scan_time_grows_linearly_on_balanced_text():
@@ -169,15 +172,13 @@ def test_scan_time_grows_linearly_on_balanced_text():
     assert large < 30 * max(small, 1e-3), (small, large)
 
 
-# BUG (hooks/briefing/quotations.py, `_double`): to find the innermost open double mark it
-# walks the whole stack of open marks, and single marks that open and never close ('a) stay
-# on that stack; so every double mark after them costs their number, and the scan is
-# quadratic. "'a " * 16000 + '"" ' * 16000 (96,000 characters, one paragraph) takes about
-# 12 s; a brief may hold 1,000,000 bytes.
+# Single marks that open and never close ('a) stay on the scanner's stack; finding the
+# innermost open double mark must not walk past them, or every double mark after them costs
+# their number and the scan is quadratic ("'a " * 16000 + '"" ' * 16000 took about 12 s; a
+# brief may hold 1,000,000 bytes).
 ADVERSARIAL = "'a "  # a single mark that opens and never closes
 
 
-@pytest.mark.xfail(strict=True, reason="quotations.scan is quadratic after unclosed single marks")
 def test_scan_time_grows_linearly_after_unclosed_single_marks():
     def text(n):
         return ADVERSARIAL * n + '"" ' * n
@@ -185,7 +186,6 @@ def test_scan_time_grows_linearly_after_unclosed_single_marks():
     assert large < 30 * max(small, 1e-3), (small, large)
 
 
-@pytest.mark.xfail(strict=True, reason="quotations.scan is quadratic after unclosed single marks")
 def test_scan_of_20000_adversarial_marks_is_fast():
     text = ADVERSARIAL * 10_000 + '"" ' * 5_000  # 20,000 marks, 50,000 characters
     start = time.perf_counter()
@@ -317,53 +317,62 @@ def test_autolink_links_each_entity_once_and_never_the_page_itself(text):
     assert "ostria" not in targets
 
 
-def _protected_lines(text: str) -> list[str]:
-    """Lines that are headings or inside fenced code."""
-    out, fence = [], None
-    for line in text.split("\n"):
-        stripped = line.lstrip(" ")
-        if fence:
-            out.append(line)
-            if stripped.startswith(fence):
-                fence = None
-            continue
-        if re.match(r"^ {0,3}(```|~~~)", line):
-            fence = stripped[:3]
-            out.append(line)
-        elif re.match(r"^ {0,3}#{1,6}(\s|$)", line):
-            out.append(line)
-    return out
+EXTENSIONS = ["abbr", "admonition", "footnotes", "tables", "pymdownx.details", "pymdownx.superfences"]
 
 
-# '<' is left out here: see test_a_backtick_inside_an_html_tag_opens_a_code_span below.
-prose_without_html = st.lists(PROSE_ALPHABET.filter(lambda t: t != "<"), max_size=40).map("".join)
+def _rendered(markdown_text: str) -> str:
+    import markdown
+    return markdown.markdown(markdown_text, extensions=EXTENSIONS)
+
+
+def _linked_in_code_or_headings(rendered: str) -> list[str]:
+    """Links Python-Markdown put in a code span, a code block or a heading: the linker links
+    no mention there, and no raw link may show in code."""
+    found = [code for code in re.findall(r"<code>(.*?)</code>", rendered, re.S) if "](" in code]
+    return found + [h for h in re.findall(r"<h\d[^>]*>(.*?)</h\d>", rendered, re.S) if "<a " in h]
+
+
+# Whether a place is code or a heading is what Python-Markdown (with the site's extensions)
+# makes of the linked Markdown: code spans come before any other inline rule, a fence is
+# code only when superfences closes it, a list or table does not interrupt a paragraph.
+@SETTINGS
+@given(prose)
+def test_no_link_in_code_or_headings(text):
+    rendered = _rendered(_linker().process(text, 1).markdown)
+    assert not _linked_in_code_or_headings(rendered), rendered
+
+
+# Python-Markdown gives code spans precedence over inline HTML, so a backtick inside a tag
+# opens one, and a mention after it is in code: not linked. (Found by the property above.)
+@pytest.mark.parametrize("text", ['<span title="`">x</span> Ostria`', "<Port of Valmora`> Ostria`"])
+def test_a_backtick_inside_an_html_tag_opens_a_code_span(text):
+    rendered = _rendered(_linker().process(text, 1).markdown)
+    assert not _linked_in_code_or_headings(rendered), rendered
+
+
+# Its pairing: a shorter run closes a longer opener; an opener nothing closes makes Python-
+# Markdown look again twice its length on; a list line goes on a paragraph; inside emphasis
+# it looks for code again (so a block with a backtick left over gets no auto-links).
+@pytest.mark.parametrize("text", ["`Ostria``` then Ostria", "x ``` Ostria ` and `` Ostria `",
+                                  "a```b```` Ostria ````", "Lead `\n- Ostria ` here",
+                                  "*`` Ostria `* Valmora ```", "```\nOstria\n````\n\nOstria `x`"])
+def test_code_is_what_python_markdown_makes_code(text):
+    rendered = _rendered(_linker().process(text, 1).markdown)
+    assert not _linked_in_code_or_headings(rendered), rendered
 
 
 @SETTINGS
-@given(prose_without_html)
-def test_no_link_in_code_or_headings(text):
-    out = _linker().process(text, 1).markdown
-    source_lines = text.split("\n")
-    for line in _protected_lines(out):
-        assert "](" not in line or line in source_lines, line
-    for ticks, code in re.findall(r"(`+)(.+?)\1", out):
-        if "\n" not in code:
-            assert code in text
-
-
-# BUG (hooks/briefing/prose.py, INLINE): at '<' the tokenizer takes an HTML tag up to its '>',
-# so a backtick inside the tag is not seen; Python-Markdown gives code spans precedence over
-# inline HTML, so that backtick opens a code span, and the link the linker put after it is
-# shown as raw Markdown in <code>. Found by test_no_link_in_code_or_headings (with '<' in
-# its alphabet). Input: a docs page (trusted prose) with '<span title="`">x</span> Ostria`'.
-@pytest.mark.xfail(strict=True, reason="a link is put inside what Markdown renders as a code span")
-@pytest.mark.parametrize("text", ['<span title="`">x</span> Ostria`', "<Port of Valmora`> Ostria`"])
-def test_a_backtick_inside_an_html_tag_opens_a_code_span(text):
+@given(st.lists(st.sampled_from(["`", "``", "```", "\\", "a", " ", "[", "<"]), max_size=30).map("".join))
+def test_code_spans_are_python_markdown_s(text):
+    from briefing.prose import code_spans
     import markdown
-    out = _linker().process(text, 1).markdown
-    rendered = markdown.markdown(out)
-    for code in re.findall(r"<code>(.*?)</code>", rendered, re.S):
-        assert "](" not in code, rendered
+    theirs = [html.unescape(c) for c in re.findall(r"<code>(.*?)</code>", markdown.markdown("x" + text + "y"), re.S)]
+    ours = []
+    for start, end in code_spans("x" + text + "y"):
+        span = ("x" + text + "y")[start:end]
+        ticks = len(span) - len(span.rstrip("`"))
+        ours.append(span[ticks:-ticks].strip())
+    assert ours == theirs
 
 
 @SETTINGS

@@ -330,18 +330,22 @@ def test_search_text_keeps_spaces(search_docs):
     assert "  " not in topic
 
 
-# BUG (hooks/briefing/emit.py, plain_text): `_MD_LINK` is r"!?\[([^\]]*)\]\([^)]*\)", so a
-# link whose title holds a ")" — every preview does: "Northline Ferry Company (Actor, …)" —
-# is cut at that parenthesis and the rest of its title lands in the search text; and the
-# placeholder of a placed quote leaves its id. Input: the body of briefs/topics/fares.md in
-# tests/sites.py, 'Northline has "no plans to raise fares" ([[harbour-gazette#p3]]).' and
-# '[[quote:no-rise]]'. The index text reads 'Outlook Northline: Northline Ferry Company
-# summary.") has "no plans to raise fares" (Gazette ¶3: Article by Petra Lind, …")). no-rise …'.
-@pytest.mark.xfail(strict=True, reason="emit.plain_text leaks link titles and placed-quote ids into the search text")
+# The search text is what a reader sees: a link's title (every preview holds a ")", as in
+# "Northline Ferry Company (Actor, …)") and a placed quote's id stay out of it.
 def test_search_text_is_the_visible_text(search_docs):
     topic = search_docs["topics/fares.html"]["x"]
     assert topic.startswith('Outlook Northline has "no plans to raise fares" (Gazette ¶3).'), topic[:160]
     assert "summary.\")" not in topic and "no-rise" not in topic
+
+
+def test_plain_text_keeps_labels_only():
+    from briefing.emit import plain_text
+    from briefing.linking import quote_placeholder
+    linked = ('[Northline](../actors/northline.md "Northline (Actor): runs (some) &quot;ferries&quot;") said '
+              '<a class="bf-q" href="../s.html#p3" title="Gazette ¶3: a &gt; b (c)">\u201cno\u201d</a> '
+              '([Gazette ¶3](../sources/g.md#p3 \'Gazette (Source)\')), [a [b] c](u (t)).\n\n'
+              + quote_placeholder("no-rise") + '\n\n<span title="x > y">After</span> all.')
+    assert plain_text(linked) == "Northline said \u201cno\u201d (Gazette ¶3), a [b] c. After all."
 
 
 # -- the data export ------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from .autolink import MentionMatcher
 from .index import Index, Verifier
 from .model import Actor, Agreement, Entity, GlossaryTerm, Source, Topic
 from .problems import Problems
-from .prose import ANY_MARK, MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, sentence_bounds
+from .prose import (ANY_MARK, MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, one_line,
+                    sentence_bounds)
 from .quotations import quoted_words, scan
 
 QUOTE_MARK = "\ue000"  # wraps a placed quote's id until the renderer puts the block there
@@ -215,26 +216,40 @@ def verify_texts(index: Index, problems: Problems, owner: str, path: str, texts,
     return found, quotations
 
 
-def link_articles(index: Index, linked: Linked) -> None:
+def link_articles(index: Index, linked: Linked, memo: dict | None = None) -> None:
     """The first mention of each entity in each source's article text, linked as on every
-    page; recorded with its sentence, for the entities' "Mentioned in"."""
+    page; recorded with its sentence, for the entities' "Mentioned in". `memo` (a
+    session's) keeps each source's result while the source and the names are the same."""
     for source in index.briefing.sources:
         if source.stub or not index.owns(source):
             continue
-        spans: dict[int, list[tuple[int, int, str]]] = {}
-        seen: set[str] = set()
-        for para in source.paragraphs:
-            for start, end, target in linked.matcher.find(para.text):
-                if target in seen or target == source.id:
-                    continue
-                seen.add(target)
-                spans.setdefault(para.number, []).append((start, end, target))
-                index.mentions[target].add(source.page)
-                lo, hi = sentence_bounds(para.text, start, end)
-                index.snippets[target].append(Mention(target, source.page, f"p{para.number}",
-                                                      para.text[lo:start].strip(), para.text[start:end],
-                                                      para.text[end:hi].strip()))
+        known = memo.get(source.id) if memo is not None else None
+        if known is None or known[0] is not source or known[1] is not linked.matcher:
+            known = (source, linked.matcher, *_article_mentions(linked.matcher, source))
+            if memo is not None:
+                memo[source.id] = known
+        _, _, spans, mentions = known
+        for mention in mentions:
+            index.mentions[mention.target].add(source.page)
+            index.snippets[mention.target].append(mention)
         linked.articles[source.id] = spans
+
+
+def _article_mentions(matcher: MentionMatcher, source: Source) -> tuple[dict, list[Mention]]:
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    mentions: list[Mention] = []
+    seen = {source.id}
+    for para in source.paragraphs:
+        for start, end, target in matcher.find(para.text):
+            if target in seen:
+                continue
+            seen.add(target)
+            spans.setdefault(para.number, []).append((start, end, target))
+            lo, hi = sentence_bounds(para.text, start, end)
+            before, after = para.text[lo:start], para.text[end:hi]
+            mentions.append(Mention(target, source.page, f"p{para.number}", one_line(before, before, keep_end=True),
+                                    para.text[start:end], one_line(after, after, keep_start=True)))
+    return spans, mentions
 
 
 def wikilinks_only() -> Linked:

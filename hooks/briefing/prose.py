@@ -2,50 +2,70 @@
 untrusted prose, in one pass over the page's blocks.
 
 The prose is split into blocks (paragraphs, list items, headings, tables, code, placed
-quotes). Code (fenced or indented), headings and links are protected: mentions are never
-linked there and the visible text never changes. In each prose block, words in quotation
-marks are verified against the sources (`quotations`) and, when found, link to their
-passage; a block that cites no source paragraph and quotes nothing is reported (a rule).
+quotes, admonition openers), and code is found, as Python-Markdown and superfences find
+them: what Markdown renders as text is prose here. Code (fenced or indented), headings and
+links are protected: mentions are never linked there and the visible text never changes.
+In each prose block, words in quotation marks are verified against the sources
+(`quotations`) and, when found, link to their passage; a block that cites no source
+paragraph and quotes nothing is reported (a rule). Text the linker writes (a name, a
+source's label) is never read as the brief's quotation.
 
-For briefs (untrusted), raw HTML, non-wikilink links, images, block quotes and indented
-code are errors, and `<` and `{` are neutralised in plain text, so no HTML or attribute
-list can get through.
+For briefs (untrusted), raw HTML, non-wikilink links (reference definitions too), images,
+block quotes and indented code are errors, even in code and in an admonition's title, and
+`<` and `{` are neutralised in plain text, so no HTML or attribute list can get through.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Protocol
 
+from markdown.inlinepatterns import HTML_RE
+from pymdownx.superfences import RE_NESTED_FENCE_START as FENCE_START
+
 from .autolink import MentionMatcher
 from .model import QuoteMatch
 from .quotations import EMPHASIS, MARK, Span, quoted_words, scan
 
-# Only a plain fence counts as code: an opener with at most a language word, closed by the
-# same character at least as many times. Anything else is prose and gets every check.
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*$")
+FENCE_PREFIX = re.compile(r"[ \t>]*")  # what pymdownx.superfences reads as a fence's indentation
 _HTML_START = r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])"  # a comment or a tag's name
 HTML_ANYWHERE = re.compile(_HTML_START)
-HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+# A heading as Python-Markdown reads one: no space before, none needed after, and no
+# backslash left to escape the line's end.
+HEADING = re.compile(r"^#(?:\\.|[^\\])*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)")
-REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S*)")
-ADMONITION = re.compile(r"^ {0,3}(!!!|\?\?\?\+?)\s")
+# A reference definition ('[r]: url'), at a line's start once its list markers and
+# indentation are read: Python-Markdown takes it before any inline rule (even inside what
+# looks like a code span), and a bare [r] anywhere then links to it. '[^1]:' is a footnote.
+REF_DEF = re.compile(r"^(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])[ \t])*(?P<ref>\[(?!\^)[^\[\]]*\]:)[ \t]*(?P<url>\S*)")
+# In code, what would be raw HTML (as we or Python-Markdown see it) if Markdown read the
+# code as prose: refused in brief code too.
+CODE_HTML = re.compile(f"{_HTML_START}|{HTML_RE}")
+# The first line of an admonition (!!!) or a collapsible block (??? or ???+), read as the
+# admonition and pymdownx.details extensions read it. Markdown renders the title between
+# the quotation marks, HTML and all, so the title is prose; the rest is only class words.
+OPENER = re.compile(r'^ {0,3}(?P<mark>!!!|\?\?\?\+?) ?(?P<classes>[\w-]+(?: +[\w-]+)*)?'
+                    r'(?: +"(?P<title>.*)")? *$')
 TABLE_ROW = re.compile(r"^ {0,3}\|")
-TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-{3,}")
+# A table's rule or a thematic break, and nothing else: a line with text after the dashes
+# is a paragraph to Markdown ("---<b>"), so it is prose here too.
+TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}[-:| \t]*$")
 BLOCK_QUOTE = re.compile(r"^ {0,3}>")
 PLACED = re.compile(r"^\s*\[\[quote:([^\[\]]*)\]\]\s*$")
-# The leading lookahead names every token's first character, so the regex engine skips
-# plain text in C instead of trying five alternatives at each position.
-INLINE = re.compile(r"""(?=[`\[!<])(?:
-   (?P<code>(?P<ticks>`+)[\s\S]+?(?P=ticks))
-  |(?P<wiki>\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<label>[^\[\]\n]*))?\]\])
+# The tokens other than code, which `_tokens` finds first. The leading lookahead names every
+# token's first character, so the regex engine skips plain text in C.
+INLINE = re.compile(r"""(?=[\[!<])(?:
+   (?P<wiki>\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<label>[^\[\]\n]*))?\]\])
   |(?P<link>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?P<url>(?:[^()]|\([^()]*\))*)\)|\[[^\]]*\]))
   |(?P<autolink><[a-zA-Z][\w+.-]*:[^>\s]*>)
   |(?P<html>""" + _HTML_START + r"""[^>]*>?)
 )""", re.X)
+TICKS = re.compile(r"`+")
+CODE = re.compile(r"(?P<code>[\s\S]+)")  # matched over a span that `code_spans` found
 STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
 ANY_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d]")  # a cheap test before the real scan
 TITLE_PREFIX = "title:"  # [[title:…]]: a title or a coined term, shown in quotation marks
@@ -58,6 +78,9 @@ POINTER_WORDS = {"see", "also", "and", "or", "for", "more", "on", "the", "a", "a
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“‘'(\[]?[A-Z0-9])")
 MASK = "\x01"  # stands in for characters that are not prose (code, titles) in the scanned text
+# Stands in for a quotation mark the linker wrote (in a name), which is not the brief's: like
+# a mark, it is neither a letter nor a space, so the marks around it are read as before.
+NOT_A_MARK = "\x02"
 
 
 @dataclass
@@ -170,28 +193,43 @@ def md_text(text: str) -> str:
 
 
 def md_title(text: str) -> str:
-    """Text for a Markdown link title ("…"), which Python-Markdown unescapes once."""
-    return html.escape(" ".join(text.split()), quote=True)
+    """Text for a Markdown link title ("…"), which Python-Markdown unescapes once. A backtick
+    would pair with one outside the link and make code of the rest (code spans come first),
+    and a backslash could escape the closing quotation mark: both go as character references."""
+    return attribute(html.escape(" ".join(text.split()), quote=True)).replace("\\", "&#92;")
+
+
+def attribute(escaped: str) -> str:
+    """An HTML-escaped attribute value made safe in Markdown, where a backtick opens code."""
+    return escaped.replace("`", "&#96;")
 
 
 # -- blocks -----------------------------------------------------------------------------
 
 @dataclass
 class Block:
-    kind: str  # paragraph | item | heading | table | code | placed | raw
+    kind: str  # paragraph | item | heading | table | code | placed | opener | raw
     first: int  # index of its first line in the body
     lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)  # file line of each line
     quote_id: str = ""  # for 'placed'
+    title: tuple[int, int] = (0, 0)  # for 'opener': where its title is in the line
+    col: int = 0  # columns of the file line before the block's text (an opener's title)
 
 
 def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrusted: bool) -> list[Block]:
-    """The body's blocks. Admonition bodies and list continuations are prose; an indented
-    line after a blank line elsewhere is code (an error in briefs: its links would show raw)."""
+    """The body's blocks, as Python-Markdown reads them. Admonition bodies and list
+    continuations are prose; an indented line after a blank line elsewhere is code (an error
+    in briefs: its links would show raw). A list or a table starts only where a block does:
+    a line like '- x' or '| x |' right after a paragraph's line goes on the paragraph."""
     blocks: list[Block] = []
     current: Block | None = None
-    fence: str | None = None
-    prev_blank, in_list, in_admonition = True, False, False
+    fences, optioned = code_fences(lines)
+    fence_end = -1
+    prev_blank, in_list, in_admonition, in_quote = True, False, False, False
+    for i in optioned if untrusted else ():  # superfences may or may not take it: no telling
+        issues.append(Issue(first_line + i, 1, "a code fence in brief prose may name its language only, "
+                            f"not '{lines[i].strip()[:40]}'", "write ``` or ```python on the line, and nothing else"))
 
     def close():
         nonlocal current
@@ -211,15 +249,14 @@ def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrust
 
     for i, line in enumerate(lines):
         number = first_line + i
-        if fence:
+        if i <= fence_end:
             add(current, i, line)
-            if re.match(rf"^ {{0,3}}{fence}{fence[0]}*[ \t]*$", line):
-                fence = None
+            if i == fence_end:
                 close()
             continue
         if not line.strip():
             close()
-            prev_blank = True
+            prev_blank, in_quote = True, False
             add(start("raw", i), i, line)
             close()
             continue
@@ -232,10 +269,13 @@ def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrust
         indented = line.startswith(("    ", "\t"))
         if in_admonition and not indented:
             in_admonition = False
-        if FENCE.match(line):
-            fence = FENCE.match(line).group(1)
+        if i in fences:
+            fence_end = fences[i]
             add(start("code", i), i, line)
-            prev_blank = False
+            prev_blank, in_quote = False, False
+            continue
+        if in_quote:  # up to a blank line, every line is the block quote's, '>' or not
+            add(current, i, line)
             continue
         if indented and prev_blank and not in_list and not in_admonition:
             if untrusted and (current is None or current.kind != "code"):
@@ -255,34 +295,43 @@ def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrust
             block.quote_id = placed.group(1).strip()
             add(block, i, line)
             close()
-        elif ADMONITION.match(body):
+            prev_blank = True  # a block of its own: what follows starts a block, as after a blank line
+        elif (title := _opener_title(body)) is not None:
             in_admonition = True
-            add(start("raw", i), i, line)  # the title is Markdown syntax, not prose
+            block = start("opener", i)
+            shift = len(line) - len(body)  # the admonition's indentation, when nested
+            block.title = (title[0] + shift, title[1] + shift)
+            add(block, i, line)
             close()
         elif HEADING.match(body):
             add(start("heading", i), i, line)
             close()
-        elif SETEXT.match(body) and current is not None and current.kind == "paragraph":
+            prev_blank = True
+        elif SETEXT.match(body) and current is not None and (current.kind == "paragraph" or
+                                                              current.kind == "item" and len(current.lines) == 1):
             current.kind = "heading"
             current.lines.append(line)
             current.numbers.append(number)
             close()
+            prev_blank = True
         elif SETEXT.match(body) or TABLE_RULE.match(body) and (current is None or current.kind != "table"):
             add(start("raw", i), i, line)  # a thematic break
             close()
-        elif LIST_ITEM.match(body):
+            prev_blank = True
+        elif LIST_ITEM.match(body) and not (current is not None and current.kind == "paragraph" and not in_list):
             in_list = True
             add(start("item", i), i, line)
-        elif TABLE_ROW.match(body):
+        elif TABLE_ROW.match(body) and not (current is not None and current.kind in ("paragraph", "item")):
             if current is None or current.kind != "table":
                 start("table", i)
             add(current, i, line)
-        elif BLOCK_QUOTE.match(body) and untrusted:
-            issues.append(Issue(number, 1, "block quotes are not allowed in brief prose: a block "
-                                "quote reads as a quotation, and only verified quotes are shown as one",
-                                "put the words under 'quotes:' and place them with [[quote:ID]]"))
+        elif BLOCK_QUOTE.match(body):  # Markdown reads its lines again as blocks: left as written
+            if untrusted:
+                issues.append(Issue(number, 1, "block quotes are not allowed in brief prose: a block "
+                                    "quote reads as a quotation, and only verified quotes are shown as one",
+                                    "put the words under 'quotes:' and place them with [[quote:ID]]"))
             add(start("raw", i), i, line)
-            close()
+            in_quote = True
         else:
             if current is None or current.kind not in ("paragraph", "item"):
                 in_list = in_list and indented
@@ -290,6 +339,160 @@ def split_blocks(lines: list[str], first_line: int, issues: list[Issue], untrust
             add(current, i, line)
     close()
     return blocks
+
+
+def code_fences(lines: list[str]) -> tuple[dict[int, int], list[int]]:
+    """({first line: last line} of each fenced code block, [first lines of those with options]),
+    as pymdownx.superfences finds them: it reads the lines before anything else does. A fence
+    opens with any indentation, its lines keep that indentation, and the very same fence on
+    a line of its own closes it; a fence never closed, or left by a line indented less, is
+    no code at all (so its lines are prose and get every check), and only the line after
+    where it ended may open the next one."""
+    fences, optioned, i = {}, [], 0
+    while i < len(lines):
+        line = lines[i]
+        at = FENCE_PREFIX.match(line).end()
+        opener = FENCE_START.match(line, at) if line.startswith(("```", "~~~"), at) else None
+        if opener is None or opener.group("unrecognized"):
+            i += 1
+            continue
+        if opener.group("options") or opener.group("attrs") is not None:
+            optioned.append(i)  # a fence if its options pass the site's validators: refused in briefs
+        end, closed = _Fence(line[:at], opener.group("fence")).end(lines, i + 1)
+        if closed:
+            fences[i] = end
+        i = end + 1
+    return fences, optioned
+
+
+class _Fence:
+    """An open fence, read line by line as superfences does (`eval_fence`, `eval_quoted`)."""
+
+    def __init__(self, indent: str, fence: str):
+        self.indent, self.raw, self.quotes = indent.expandtabs(4), len(indent), indent.count(">")
+        self.closer = re.compile(re.escape(fence) + r"[ \t]*$")
+
+    def end(self, lines: list[str], start: int) -> tuple[int, bool]:
+        """(the line where the fence closes or is given up, whether it closes)."""
+        blanks = False
+        for j in range(start, len(lines)):
+            indent, content = self._split(lines[j])
+            verdict = self._quoted(indent, content, blanks) if self.quotes else \
+                self._plain(indent, content) if ">" not in indent else "stop"
+            if verdict in ("stop", "close"):
+                return j, verdict == "close"
+            blanks = verdict == "blank" or blanks and verdict != "line"
+        return len(lines), False
+
+    def _split(self, line: str) -> tuple[str, str]:
+        """The line's indentation, up to the opener's width (tabs expanded), and the rest."""
+        width, n = 0, 0
+        while width < len(self.indent) and n < len(line) and line[n] in " \t>":
+            width += 4 - width % 4 if line[n] == "\t" else 1
+            n += 1
+        return line[:n].expandtabs(4), line[n:]
+
+    def _plain(self, indent: str, content: str) -> str:
+        if not (indent + content).strip():
+            return "blank"
+        if len(indent) != len(self.indent) and content:
+            return "stop"
+        return "close" if self.closer.match(content) and not content.startswith((" ", "\t")) else "line"
+
+    def _quoted(self, indent: str, content: str, blanks: bool) -> str:
+        level = indent.count(">")
+        if level > self.quotes:
+            return "stop"
+        if not content:
+            return "blank"
+        if len(indent) < self.raw or blanks and level < self.quotes:
+            return "stop"
+        return "close" if self.closer.match(content) else "line"
+
+
+def _opener_title(line: str) -> tuple[int, int] | None:
+    """Where the title is in an admonition's or a collapsible block's first line (at its
+    end when it has none); None when the line opens neither. As the extensions require, an
+    admonition has a class word, and a collapsible block a class word or a title."""
+    opener = OPENER.match(line)
+    if opener is None:
+        return None
+    if not opener.group("classes") and (opener.group("mark") == "!!!" or opener.group("title") is None):
+        return None
+    return opener.span("title") if opener.group("title") is not None else (len(line), len(line))
+
+
+# -- inline tokens ----------------------------------------------------------------------
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The code spans of a block's text, backticks included, exactly as Python-Markdown finds
+    them: its backtick pattern runs before all others, so a backtick inside a tag, a link or
+    a wikilink opens code too. An opener is a backtick not escaped by a backslash, with the
+    backticks after it; the next run of as many closes it; failing that, the first of the
+    longest later runs does, if shorter (the opener then counts only that many). When
+    nothing closes it, Python-Markdown looks again twice its length further on, even in
+    the middle of a later run: so must we."""
+    runs = [m.span() for m in TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(i)
+    longest = _longest_after(runs)
+    spans, i, search = [], 0, 0
+    while i < len(runs):
+        a, b = runs[i]
+        opener = max(a, search) + (search <= a and not _opens(text, a, search))
+        if opener >= b:
+            i += 1
+            continue
+        closer = _closer(runs, by_length, longest, i, b - opener)
+        if closer is None:
+            search = opener + 2 * (b - opener)
+            i += 1
+        else:
+            spans.append((opener, runs[closer][1]))
+            search, i = runs[closer][1], closer + 1
+    return spans
+
+
+def _closer(runs, by_length, longest, i: int, ticks: int) -> int | None:
+    """The run that closes an opener of `ticks` backticks in run i, or None."""
+    same = by_length.get(ticks, ())
+    j = bisect.bisect_right(same, i)
+    if j < len(same):
+        return same[j]
+    k = longest[i]
+    return k if k is not None and runs[k][1] - runs[k][0] < ticks else None
+
+
+def _longest_after(runs: list[tuple[int, int]]) -> list[int | None]:
+    """For each run, the index of the first of the longest runs after it (None for the last)."""
+    out: list[int | None] = [None] * len(runs)
+    best = None
+    for i in range(len(runs) - 1, 0, -1):
+        if best is None or runs[i][1] - runs[i][0] >= runs[best][1] - runs[best][0]:
+            best = i
+        out[i - 1] = best
+    return out
+
+
+def _opens(text: str, at: int, search: int) -> bool:
+    """Whether the backtick that starts a run at `at` may open code, the search for code
+    starting at `search`: not after a backslash, unless the backslashes pair off (each
+    pair is one escaped backslash), which the pattern sees only if it reaches their start."""
+    start = at
+    while start and text[start - 1] == "\\":
+        start -= 1
+    return start == at or (search <= start and (at - start) % 2 == 0)
+
+
+def _tokens(text: str):
+    """The block's tokens in order: its code spans, then the other tokens between them."""
+    pos = 0
+    for lo, hi in code_spans(text) if "`" in text else ():
+        yield from INLINE.finditer(text, pos, lo)
+        yield CODE.match(text, lo, hi)
+        pos = hi
+    yield from INLINE.finditer(text, pos)
 
 
 # -- the linker ---------------------------------------------------------------------------
@@ -305,6 +508,7 @@ class _Piece:
     markdown: str = ""  # its output when it is a token
     label: str = ""  # a wikilink's shown label, as Markdown text
     target: str = ""  # a wikilink's entity id
+    written: bool = False  # `shown` is the linker's (a name, a citation label), not the brief's
 
 
 @dataclass
@@ -336,6 +540,8 @@ class ProseLinker:
                 follows_quote = lambda n=n: _next_is_placed(blocks, n)  # asked only when uncited
                 lines, last_cited = self._prose(block, n, result, follows_quote)
                 out.extend(lines)
+            elif block.kind == "opener":
+                out.append(self._opener(block, n, result))
             elif block.kind == "placed":
                 out.append(self._placed(block, result))
                 if last_cited:
@@ -343,7 +549,7 @@ class ProseLinker:
             else:
                 if block.kind == "code" and self.untrusted:
                     for line, number in zip(block.lines, block.numbers):
-                        if "<" in line:
+                        if "<" in line or "](" in line:
                             self._check_code(line, number, 1, result)
                 out.extend(block.lines)
         result.markdown = "\n".join(out)
@@ -363,9 +569,21 @@ class ProseLinker:
         result.placed.append(qid)
         return found
 
+    def _opener(self, block: Block, n: int, result: LinkedProse) -> str:
+        """An admonition's first line: its syntax kept, its title checked and linked as a
+        heading is, since Markdown renders the title like any other text."""
+        line, (lo, hi) = block.lines[0], block.title
+        if lo == hi:
+            return line
+        title = Block("heading", block.first, [line[lo:hi]], block.numbers, col=lo)
+        lines, _ = self._prose(title, n, result, lambda: False)
+        return line[:lo] + "".join(lines) + line[hi:]
+
     # -- one prose block ----------------------------------------------------------------
     def _prose(self, block: Block, n: int, result: LinkedProse, follows_quote: bool) -> list[str]:
         text = block.lines[0] if len(block.lines) == 1 else "\n".join(block.lines)
+        if self.untrusted and "]:" in text and block.kind != "heading":
+            self._definitions(block, result)
         starts = _line_starts(block.lines)
         pieces, cited = self._pieces(text, block, starts, result)
         if cited:
@@ -377,7 +595,8 @@ class ProseLinker:
         markdown = ""
         if self.autolink:  # rendering: `check` needs the problems only, not the Markdown
             mentions: list[tuple[str, int, int]] = []
-            markdown = self._emit(pieces, spans, block.kind != "heading", mentions, result)
+            autolink = block.kind != "heading" and not ("`" in text and _stray_backtick(pieces))
+            markdown = self._emit(pieces, spans, autolink, mentions, result)
             anchor = ""
             if block.kind in ("paragraph", "item") and mentions:
                 anchor = f"b{n}"
@@ -401,7 +620,7 @@ class ProseLinker:
             return [_Piece(0, len(text), text)], cited  # nothing but text: the common case
         keep_text = self.autolink or ANY_MARK.search(text) is not None
         pos, wikis = 0, 0
-        for token in INLINE.finditer(text):
+        for token in _tokens(text):
             if keep_text and token.start() > pos:
                 pieces.append(_Piece(pos, token.start(), text[pos:token.start()]))
             piece = self._token(token, block, starts, cited, result)
@@ -412,7 +631,28 @@ class ProseLinker:
             pieces.append(_Piece(pos, len(text), text[pos:]))
         if text.count("[[") != wikis or text.count("]]") != wikis:
             self._stray_brackets(text, pieces, block, starts, result)
+        if self.untrusted and "](" in text:
+            self._stray_links(text, pieces, block, starts, result)
         return pieces, cited
+
+    def _stray_links(self, text: str, pieces, block: Block, starts, result: LinkedProse) -> None:
+        """A '](' that no token holds may still open a link: Python-Markdown nests brackets
+        and parentheses deeper than INLINE does ('[a [b [c] ]](javascript:f((1)))')."""
+        covered = [(p.start, p.end) for p in pieces if p.kind != "text"]
+        for stray in re.finditer(r"\]\(", text):
+            if not any(lo <= stray.start() < hi for lo, hi in covered):
+                self._check_url((text[stray.end():].split() or [""])[0],
+                                *_position(block, starts, stray.start()), result)
+
+    def _definitions(self, block: Block, result: LinkedProse) -> None:
+        """A reference definition ('[r]: url', its address on the line or the next) makes a
+        link of every [r]: refused like any link that is not a wikilink."""
+        for k, line in enumerate(block.lines):
+            found = REF_DEF.match(line)
+            following = block.lines[k + 1].split() if found and k + 1 < len(block.lines) else []
+            url = found and (found.group("url") or (following[0] if following else ""))
+            if url:
+                self._check_url(url, block.numbers[k], found.start("ref") + 1, result)
 
     def _stray_brackets(self, text: str, pieces, block: Block, starts, result: LinkedProse) -> None:
         covered = [(p.start, p.end) for p in pieces if p.kind != "text"]
@@ -434,7 +674,7 @@ class ProseLinker:
             return self._wikilink(token, piece, where, cited, result)
         piece.shown = MASK * len(raw)
         if kind == "code":
-            if self.untrusted and "<" in raw:
+            if self.untrusted and ("<" in raw or "](" in raw):
                 self._check_code(raw, *where(), result)
             inner = raw.strip("`")
             piece.kind, piece.shown = "code", MASK * len(inner)
@@ -458,12 +698,18 @@ class ProseLinker:
         return piece
 
     def _check_code(self, code: str, line: int, col: int, result: LinkedProse) -> None:
-        """Raw HTML is refused in brief code too: no fence or backtick trick can smuggle it."""
+        """Raw HTML and links are refused in brief code too: no fence, backtick or table trick
+        that makes Markdown read the code as prose can smuggle them."""
         if self.untrusted:
-            for tag in HTML_ANYWHERE.finditer(code):
+            for tag in CODE_HTML.finditer(code):
                 result.errors.append(Issue(line, col, "raw HTML is not allowed in brief prose, not "
                                            f"even in code: '{code[tag.start():tag.start() + 40]}'",
                                            "describe the markup in words"))
+            for link in re.finditer(r"\]\(", code):  # a link's '](' whatever its brackets hold
+                around = code[code.rfind("\n", 0, link.start()) + 1:].partition("\n")[0]
+                result.errors.append(Issue(line, col, f"links are not allowed in brief prose, not even "
+                                           f"in code: '{around[:60]}'",
+                                           "describe the link in words, or link with [[id]] outside the code"))
 
     def _check_url(self, url: str, line: int, col: int, result: LinkedProse) -> None:
         """Brief prose links only through wikilinks, which the index checks; no other link
@@ -501,7 +747,7 @@ class ProseLinker:
         shown_text = label.strip() if custom else target.name
         if target.is_source and anchor.startswith("p") and not custom:
             shown_text += f" ¶{anchor[1:]}"
-        piece.kind, piece.target, piece.shown = "wiki", target.id, shown_text
+        piece.kind, piece.target, piece.shown, piece.written = "wiki", target.id, shown_text, not custom
         result.mentions.add(target.id)
         if not self.autolink:
             return piece  # `check`: resolved and checked, nothing to write
@@ -545,9 +791,10 @@ class ProseLinker:
     # -- quotations -------------------------------------------------------------------------
     def _quotations(self, shown: str, pieces, block: Block, starts, cited, result):
         """Verify every quotation of the block; the spans of verified ones get links."""
-        if self.verifier is None or not any(c in shown for c in "\"'\u2018\u2019\u201c\u201d"):
+        scanned = _scanned(pieces, shown)
+        if self.verifier is None or not any(c in scanned for c in "\"'\u2018\u2019\u201c\u201d"):
             return [], False
-        found = scan(shown)
+        found = scan(scanned)
         for offset in found.unclosed:
             line, col = _position(block, starts, _block_offset(pieces, offset))
             result.errors.append(Issue(line, col, "this quotation mark is never closed",
@@ -608,7 +855,7 @@ class ProseLinker:
             if q < len(bounds) and bounds[q][0] <= cut < bounds[q][1]:
                 stop = min(hi, bounds[q][1])
                 if cut == bounds[q][0]:
-                    out.append(f'<a class="bf-q" href="{bounds[q][2]}" title="{bounds[q][3]}">')
+                    out.append(f'<a class="bf-q" href="{attribute(bounds[q][2])}" title="{attribute(bounds[q][3])}">')
                 out.append(self._plain(piece, cut - lo, stop - lo))
                 if stop == bounds[q][1]:
                     out.append("</a>")
@@ -668,8 +915,8 @@ class ProseLinker:
                 continue
             lo, hi = sentence_bounds(shown, start, end)
             result.snippets[target] = Mention(
-                target, self.page, anchor, _readable(shown[lo:start]), _readable(shown[start:end]),
-                _readable(shown[end:hi]))
+                target, self.page, anchor, _readable(shown[lo:start], keep_end=True),
+                _readable(shown[start:end]), _readable(shown[end:hi], keep_start=True))
 
 
 def _next_is_placed(blocks: list[Block], n: int) -> bool:
@@ -717,7 +964,7 @@ def _position(block: Block, starts: list[int], offset: int) -> tuple[int, int]:
         if start > offset:
             break
         index = i
-    return block.numbers[index], offset - starts[index] + 1
+    return block.numbers[index], offset - starts[index] + 1 + (block.col if index == 0 else 0)
 
 
 def _block_offset(pieces: list[_Piece], visible: int) -> int:
@@ -728,6 +975,22 @@ def _block_offset(pieces: list[_Piece], visible: int) -> int:
             return piece.start + min(visible - pos, piece.end - piece.start - 1)
         pos += len(piece.shown)
     return pieces[-1].end if pieces else 0
+
+
+def _stray_backtick(pieces: list[_Piece]) -> bool:
+    """A backtick in the text, outside code: inside emphasis Python-Markdown looks for code
+    again, and such a backtick may open it there. So that no mention is linked inside code,
+    the block gets no auto-links (its wikilinks are still links)."""
+    return any(p.kind == "text" and "`" in p.shown for p in pieces)
+
+
+def _scanned(pieces: list[_Piece], shown: str) -> str:
+    """The shown text as scanned for quotations: marks in text the linker wrote (a name with
+    quotation marks, a source's label) are not the brief's, so they open and close none;
+    and then `check`, which writes no names, finds what the build finds."""
+    if not any(p.written and ANY_MARK.search(p.shown) for p in pieces):
+        return shown
+    return "".join(ANY_MARK.sub(NOT_A_MARK, p.shown) if p.written else p.shown for p in pieces)
 
 
 def _inside(bounds, q: int, at: int) -> bool:
@@ -775,6 +1038,18 @@ def sentence_bounds(text: str, start: int, end: int, limit: int = 110) -> tuple[
     return lo, hi
 
 
-def _readable(text: str) -> str:
-    """Shown text as a plain snippet: one line, no emphasis marks, no masked code."""
-    return " ".join(EMPHASIS.sub("", text.replace(MASK, "")).split()) if text else ""
+def _readable(text: str, keep_start: bool = False, keep_end: bool = False) -> str:
+    """Shown text as a plain snippet: one line, no emphasis marks, no masked code. The
+    space next to a mention is kept as written ("Weiss, said", not "Weiss , said")."""
+    if not text:
+        return ""
+    return one_line(text, EMPHASIS.sub("", text.replace(MASK, "")), keep_start, keep_end)
+
+
+def one_line(text: str, shown: str, keep_start: bool = False, keep_end: bool = False) -> str:
+    """`shown` (what is left of `text`) on one line; a space `text` has at its start or end
+    is kept when asked (it stands next to a mention)."""
+    words = " ".join(shown.split())
+    lead = " " if keep_start and text[:1].isspace() and words else ""
+    trail = " " if keep_end and text[-1:].isspace() and words else ""
+    return lead + words + trail

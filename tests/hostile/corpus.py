@@ -433,7 +433,7 @@ def yaml_cases() -> list[Case]:
     big = "---\nname: Huge\nsummary: x\ntype: state\n---\n" + ("A" * 99 + "\n") * 100_000
     out.append(_err("huge-10mb-brief", g, p.format("huge"), big, 0))
     ctrl = "---\nname: x\nsummary: \"a\x07b\"\ntype: state\n---\n"
-    out.append(_err("yaml-control-char", g, p.format("ctrl"), ctrl, lines=(1, 5)))
+    out.append(_err("yaml-control-char", g, p.format("ctrl"), ctrl, 3))
     return out
 
 
@@ -641,6 +641,10 @@ def traversal_cases() -> list[Case]:
     for path in files:
         out.append(_err(f"file-name {path}", g, path, brief({"name": f"F {path}", "summary": "x",
                                                                "type": "group"}), 0))
+    out.append(_err("file-in-subfolder-hint", g, "briefs/actors/sub/q-evil.md", "---\nname: E\n---\n", 0,
+                    says="this file is not a brief, so it would not be published (it is in "
+                         "briefs/actors/sub/, and subfolders of the brief folders are not read: "
+                         "move it to briefs/actors/q-evil.md)"))
     out.append(_err("symlink-file", g, "briefs/actors/link-out.md", Symlink("/etc/passwd"), 0))
     out.append(_err("symlink-dir", g, "briefs/topics/linkdir", Symlink("/etc"), 0))
     out.append(_err("symlink-relative", g, "briefs/actors/link-up.md", Symlink("../../mkdocs.yml"), 0))
@@ -703,6 +707,52 @@ def prose_error_cases() -> list[Case]:
         out.append(_err(f"prose-{template[:40]}", g, path, text, line))
         out[-1].markers = markers
     return out
+
+
+RAW_HTML = "raw HTML is not allowed in brief prose: '<"
+NOT_WIKI = "links in brief prose must be wikilinks, not '"
+
+
+def opener_cases() -> list[Case]:
+    """Every text Markdown renders is prose: an admonition's or a collapsible block's title,
+    a 'fence' that superfences does not close, a link nested deeper than the tokenizer
+    reads, a reference definition, a list line that goes on a paragraph, a table cell."""
+    g, out = "prose", []
+    bodies = [  # (name, body, the needle on the error's line, what the error says)
+        ("admonition-title-0", '!!! note "<script>{JS}</script>"\n    Body.', "!!!", RAW_HTML),
+        ("admonition-title-1", '??? note "<script>{JS}</script>"\n    Body.', "???", RAW_HTML),
+        ("admonition-title-2", "!!! note \"<img src='x' onerror='{JS}'>\"\n    Body.", "!!!", RAW_HTML),
+        ("details-open-title", "???+ note \"<img src='x' onerror='{JS}'>\"\n    Body.", "???+", RAW_HTML),
+        ("admonition-not-an-opener", "!!! <svg onload='{JS}'>\n    Body.", "!!!", RAW_HTML),
+        ("admonition-title-link", '!!! note "[x](javascript:{JS})"\n    Body.', "!!!", NOT_WIKI),
+        ("heading-without-space", "#Heading <img src='x' onerror='{JS}'>", "#Heading", RAW_HTML),
+        ("dashes-then-html", "---<img src='x' onerror='{JS}'>", "---", RAW_HTML),
+        ("fence-never-closed", "```\n[x](javascript:{JS})", "[x]", NOT_WIKI),
+        ("fence-closed-longer", "```\n[x](javascript:{JS})\n````", "[x]", NOT_WIKI),
+        ("fence-with-options", '``` linenums="1"\n[x](javascript:{JS})\n```', "```",
+         "a code fence in brief prose may name its language only"),
+        ("nested-brackets-link", "See [a [b [c] ] d](javascript:{JS}) here.", "See", NOT_WIKI),
+        ("nested-parens-link", "See [a](javascript:alert(({N}))) here.", "See", NOT_WIKI),
+        ("reference-definition", "See [r].\n\n[r]: javascript:{JS}", "[r]:", NOT_WIKI),
+        ("list-line-goes-on-paragraph", "Lead `\n- a `[x](javascript:{JS})` b", "- a", NOT_WIKI),
+        ("table-cell-code", "| h | i |\n|---|---|\n| a `` | [x](javascript:{JS}) | ` b |", "| a",
+         "links are not allowed in brief prose, not even in code"),
+    ]
+    for name, template, needle, says in bodies:
+        markers: dict[int, str] = {}
+        path, text = _quoting(name, fill(template, markers, f"opener {name}"))
+        out.append(Case(name, g, {path: text}, "error",
+                        [Expect(path, line_of(text, needle, start=8), says=says)], markers=markers))
+    return out
+
+
+def quoted_name_case() -> Case:
+    """A name with quotation marks, linked by id: the marks are not the linking page's."""
+    return Case("quoted-name-linked-by-id", "safe", {
+        "briefs/actors/q-zed.md": brief({"name": 'Tomas "Zed" Reyes', "summary": "A minister.", "type": "person"}),
+        "briefs/actors/q-links-zed.md": brief({"name": "Links Zed", "summary": "x", "type": "group"},
+                                              "Intro line.\n\nIt met [[q-zed]] ([[base-source#p1]]).\n")},
+        "safe")
 
 
 def glossary_cases() -> list[Case]:
@@ -776,6 +826,8 @@ def quotation_cases() -> list[Case]:
          [("Ostria", "the quotation \"Ostria's view\" is not in any source")]),
         ("curly-misquote", "They said \u201cwe remain furious\u201d ([[base-source#p2]]).",
          [("furious", "the quotation \"we remain furious\" is not in any source")]),
+        ("invented-5000-characters", f'It reads "{INVENTED}" ([[base-source#p2]]).',
+         [("It reads", f"the quotation \"{INVENTED[:159]}\u2026\" is not in any source")]),
     ]
     for name, body, expected in errors:
         path, text = _quoting(name, body)
@@ -851,6 +903,7 @@ def quotation_cases() -> list[Case]:
         "5000-short-quotations": '"we" ' * 5_000,
         "10000-mixed-marks": "".join("\"'\u201c\u201d\u2018\u2019 x"[n % 8] for n in range(10_000)),
         "10000-unclosed-singles-then-doubles": "'a " * 5_000 + '"" ' * 2_500,
+        "80000-unclosed-singles-then-doubles": "'a " * 40_000 + '"" ' * 20_000,
     }
     for name, body in heavy.items():
         path, text = _quoting(name, body)
@@ -861,47 +914,7 @@ def quotation_cases() -> list[Case]:
 def bug_cases() -> list[Case]:
     """Known bugs: each case states the ending the generator should reach, and is built on
     its own (test_hostile.test_known_bug, a strict xfail) until the bug is fixed."""
-    out = []
-    for n, (kind, title) in enumerate((("!!!", "<script>{JS}</script>"), ("???", "<script>{JS}</script>"),
-                                       ("!!!", "<img src='x' onerror='{JS}'>"))):
-        markers: dict[int, str] = {}
-        body = fill(f'{kind} note "{title}"\n    Body.', markers, f"admonition title {n}")
-        path, text = _quoting(f"admonition-{n}", body)
-        out.append(Case(f"bug-admonition-title-{n}", "bug", {path: text}, "error",
-                        [Expect(path, line_of(text, kind, start=8), says="raw HTML is not allowed")],
-                        markers=markers, bug=(
-                            "prose.split_blocks keeps an admonition's first line as a 'raw' block, so its "
-                            "title is never checked, and Python-Markdown renders raw HTML in it: "
-                            f"{body.splitlines()[0]!r} puts a live element in the page")))
-    path, text = _quoting("invented-5000", f'It reads "{INVENTED}" ([[quote-src#p3]]).')
-    out.append(Case("bug-invented-5000-character-quotation", "bug", {path: text}, "error",
-                    [Expect(path, line_of(text, "It reads", start=8), says="is not in any source")],
-                    bug=("quotations.scan drops a span longer than MAX_QUOTED (2,000 characters) without "
-                         "reporting it, so a 5,000-character quotation nobody wrote is published unverified")))
-    ctrl = "---\nname: Control\nsummary: \"a\x07b\"\ntype: state\n---\n"
-    out.append(Case("bug-control-character-line", "bug", {"briefs/actors/q-ctrl.md": ctrl}, "error",
-                    [Expect("briefs/actors/q-ctrl.md", 3, says="control character")],
-                    bug=("yamlsafe.load_yaml reports a reader error (a control character, here on line 3) "
-                         "at the front matter's first line, with PyYAML's own '\\n  in \"<unicode string>\", "
-                         "position 19' appended to the message")))
-    out.append(Case("bug-subfolder-hint", "bug", {"briefs/actors/sub/q-evil.md": "---\nname: E\n---\n"},
-                    "error", [Expect("briefs/actors/sub/q-evil.md", 0, says="(it is in briefs/actors/sub/)")],
-                    bug=("load: a file in briefs/actors/sub/ is told '(it is in briefs/)' in the hint: "
-                         "the folder named is not the one the file is in")))
-    name = 'Tomas "Zed" Reyes'
-    out.append(Case("bug-quoted-name-linked-by-id", "bug", {
-        "briefs/actors/q-zed.md": brief({"name": name, "summary": "A minister.", "type": "person"}),
-        "briefs/actors/q-links-zed.md": brief({"name": "Links Zed", "summary": "x", "type": "group"},
-                                              "Intro line.\n\nIt met [[q-zed]] ([[base-source#p1]]).\n")},
-        "safe", bug=(f"a wikilink shows its target's name, and prose.ProseLinker verifies the shown text "
-                     f"as the linking page's quotation: with name: {name} in q-zed.md, the build fails "
-                     "at q-links-zed.md:8 'the quotation \"Zed\" is not in any source', a file with no "
-                     "quotation mark, while `briefing check` finds nothing")))
-    path, text = _quoting("quadratic", "'a " * 40_000 + '"" ' * 20_000)
-    out.append(Case("bug-quadratic-scan", "bug", {path: text}, "either", seconds=10.0,
-                    bug=("quotations._double walks the whole stack of unclosed single marks for each "
-                         "double mark: 80,000 marks in one paragraph take minutes, not seconds")))
-    return out
+    return []  # none open: a fixed bug's case moves to the group it belongs to
 
 
 # What each error case's message says (its first expected error), as the generator words it
@@ -931,7 +944,8 @@ SAYS = {
     "yaml-null-key": "a key must be a plain word",
     "yaml-error-cr-endings": "YAML syntax error: a [list] that is never closed",
     "huge-10mb-brief": "the file is 10,000,042 bytes; the limit is 1,000,000",
-    "yaml-control-char": "control characters are not allowed",
+    "yaml-control-char": ("the control character U+0007 is not allowed in YAML "
+                          "(delete it: most editors do not show it)"),
     "type-name-list": "'name' must be text, not a list",
     "type-name-bool": "'name' must be text, not true/false",
     "type-name-null": "missing required field 'name'",
@@ -1045,5 +1059,6 @@ def pin_messages(cases: list[Case]) -> list[Case]:
 def all_cases() -> list[Case]:
     return pin_messages(xss_cases() + [long_source_text_case()] + probe_cases() + safe_oddities()
                         + yaml_cases() + type_cases() + source_cases() + encoding_cases() + id_cases()
-                        + traversal_cases() + prose_error_cases() + glossary_cases() + quotation_cases()
+                        + traversal_cases() + prose_error_cases() + opener_cases() + [quoted_name_case()]
+                        + glossary_cases() + quotation_cases()
                         + bug_cases())
