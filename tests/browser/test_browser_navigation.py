@@ -1,4 +1,5 @@
-"""Reading the site as a person would: search, cross-links, quote links, tooltips."""
+"""Reading the site as a person would: cross-links, quote links, abbreviations. (The search:
+test_browser_search.py; link previews: test_browser_previews.py.)"""
 
 from __future__ import annotations
 
@@ -8,26 +9,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ENTITY_PATH = re.compile(r"/(actors|agreements|topics|sources)/([^/]+)\.html$")
-
-
-def test_search_finds_an_actor(site, offline, search):
-    op = offline()
-    op.goto(site.url("index.html"))
-    query = "Lavrov" if "sergey-lavrov" in site.ids("actors") else site.h1(site.page("actor")).split()[0]
-    assert search(op.page, query) >= 1, f"no search result for {query!r}"
-    titles = op.page.locator(".md-search-result__item").all_inner_texts()
-    assert any(query.lower() in t.lower() for t in titles), (query, titles)
-    assert op.blocked == []
-
-
-def test_search_finds_an_agreement(site, offline, search):
-    op = offline()
-    op.goto(site.url("index.html"))
-    title = site.h1(site.page("agreement"))
-    # The longest word of the agreement's name, e.g. "Comprehensive" or "JCPOA".
-    query = max(re.findall(r"[\w-]+", title), key=len)
-    assert search(op.page, query) >= 1, f"no search result for {query!r} (agreement {title!r})"
-    assert op.blocked == []
 
 
 def _pick_link(page, pattern: str) -> dict:

@@ -1,8 +1,11 @@
-"""The site works from file:// with no network: no request leaves the machine."""
+"""The site works from file:// with no network: no request leaves the machine, and the
+site's own scripts raise nothing and log no error."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -13,6 +16,27 @@ REMOTE_ASSET = re.compile(
     r"""[^>]*\bhref\s*=\s*["']?(?:https?:)?//""",
     re.IGNORECASE,
 )
+OUR_SCRIPTS = ("assets/javascripts/briefing.js", "assets/javascripts/search.js",
+               "assets/javascripts/vendor/minisearch.js", "search/briefing-index.js")
+
+# BUG (hooks/briefing/theme/main.html:5): the feed's <link rel="alternate"
+# type="application/atom+xml"> makes Material's bundle (its handling of alternate-language
+# links, run for every link[rel=alternate]) fetch ../sitemap.xml with XMLHttpRequest on
+# every page. From file:// Chromium refuses the request (CORS: file is not an allowed
+# scheme) and logs two errors per page. The error is logged for the page and for the
+# sitemap, not for our scripts; it is matched here exactly, and
+# test_pages_log_no_console_error (strict xfail) pins the bug itself.
+SITEMAP_CORS = re.compile(
+    r"^Access to XMLHttpRequest at 'file://[^']*/sitemap\.xml' from origin 'null' has been "
+    r"blocked by CORS policy"
+)
+SITEMAP_FAILED = re.compile(r"^Failed to load resource: net::ERR_FAILED$")
+
+
+def _known_sitemap_error(message: dict) -> bool:
+    if SITEMAP_CORS.match(message["text"]):
+        return True
+    return bool(SITEMAP_FAILED.match(message["text"])) and message["url"].endswith("/sitemap.xml")
 
 
 def test_no_page_references_a_remote_asset(site):
@@ -32,60 +56,92 @@ def test_css_has_no_remote_url(site):
     assert not offenders, "stylesheets fetch from other hosts:\n" + "\n".join(offenders)
 
 
-def _assert_styled(page):
-    background = page.eval_on_selector(
-        ".md-header", "e => getComputedStyle(e).backgroundColor"
-    )
+def _assert_styled(page, rel: str):
+    background = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
     assert background not in ("", "transparent", "rgba(0, 0, 0, 0)"), (
-        f".md-header has no background ({background!r}): Material's stylesheet did not load"
+        f"{rel}: .md-header has no background ({background!r}): Material's stylesheet did not load"
     )
-    # Our own stylesheet is applied too (it sets the component variables).
     tint = page.evaluate(
         "getComputedStyle(document.documentElement).getPropertyValue('--bf-actor-color').trim()"
     )
-    assert tint, "assets/stylesheets/briefing.css did not load"
+    assert tint, f"{rel}: assets/stylesheets/briefing.css did not load"
 
 
-@pytest.mark.parametrize("name", ["home", "actor", "source", "timeline", "graph", "glossary"])
-def test_pages_load_offline(site, offline, name):
+def test_every_page_loads_offline(site, offline):
+    """Every page from file://: no request to another host, no uncaught exception, no
+    console error but the known sitemap one (see SITEMAP_CORS), styled, its title shown."""
     op = offline()
-    op.goto(site.url(site.page(name)))
+    pages = site.pages()
+    assert len(pages) > 40, pages  # the fixture has some fifty pages
+    blocked, errors, console = {}, {}, {}
+    for rel in pages:
+        op.reset()
+        op.goto(site.url(rel))
+        op.page.wait_for_timeout(150)
+        if op.blocked:
+            blocked[rel] = list(op.blocked)
+        if op.errors:
+            errors[rel] = list(op.errors)
+        # 404.html is written for a web server, which serves it at any depth: MkDocs gives
+        # it root-absolute asset URLs (/assets/…), which from disk point at the file
+        # system's root. Its requests are still checked above; its failed loads are not
+        # errors of the site.
+        if rel != "404.html":
+            unknown = [m for m in op.console if not _known_sitemap_error(m)]
+            if unknown:
+                console[rel] = unknown
+            if rel != "print.html":
+                _assert_styled(op.page, rel)
+            assert op.page.locator("h1").first.is_visible(), f"{rel}: no visible h1"
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not errors, f"uncaught JavaScript exceptions: {errors}"
+    assert not console, f"console errors: {console}"
+
+
+@pytest.mark.xfail(strict=True, reason="BUG hooks/briefing/theme/main.html:5: the feed's "
+                   "<link rel=alternate> makes Material fetch sitemap.xml, refused from file://")
+def test_pages_log_no_console_error(site, offline):
+    op = offline()
+    op.goto(site.url(site.page("actor")))
     op.page.wait_for_timeout(300)
-    _assert_styled(op.page)
-    assert op.page.locator("h1").first.is_visible()
-    assert op.blocked == [], f"{name}: non-file requests attempted: {op.blocked}"
-    assert op.errors == [], f"{name}: JavaScript errors: {op.errors}"
+    assert op.console == [], op.console
 
 
-def test_search_works_offline(site, offline, search):
+@pytest.mark.parametrize("role", ["home", "actor", "group"])
+def test_search_works_offline(site, offline, search, role):
+    """The index and MiniSearch load from disk at any depth, on first use."""
     op = offline()
-    op.goto(site.url("index.html"))
-    results = search(op.page, "Russia")
-    assert results >= 1
+    op.goto(site.url(site.page(role)))
+    loaded = op.page.evaluate("() => [typeof window.MiniSearch, typeof window.__briefingSearch]")
+    assert loaded == ["undefined", "undefined"], "the search index loads before the reader searches"
+    results = search(op.page, "Northline")
+    assert results, "no result for Northline"
+    for result in results:
+        target = Path(unquote(urlsplit(result["href"]).path))
+        assert target.is_file() and site.root in target.parents, result
     assert op.blocked == [], f"non-file requests attempted during search: {op.blocked}"
     assert op.errors == [], f"JavaScript errors: {op.errors}"
+    assert not [m for m in op.console if not _known_sitemap_error(m)], op.console
+
+
+def test_our_scripts_are_shipped_and_loaded(site):
+    for rel in OUR_SCRIPTS:
+        assert (site.root / rel).is_file(), f"{rel} is not in the built site"
+    html = site.read(site.page("actor"))
+    for script in ("briefing.js", "search.js"):
+        assert re.search(rf'<script[^>]+src="\.\./assets/javascripts/{script}"', html), script
+    # Material's own search (a web worker, which file:// forbids) is not on the page.
+    assert 'name="search"' not in html and "md-search__input" not in html
 
 
 def test_navigation_across_pages_stays_offline(site, offline):
-    """Index, an actor page and back, in one tab: still nothing leaves the machine."""
+    """Index, an actor page, a topic and back, in one tab: still nothing leaves the machine."""
     op = offline()
     op.goto(site.url("index.html"))
     op.goto(site.url(site.page("actor")))
     op.goto(site.url(site.page("topic")))
     op.page.go_back(wait_until="load")
     op.page.wait_for_timeout(300)
-    _assert_styled(op.page)
+    _assert_styled(op.page, "back")
     assert op.blocked == [], f"non-file requests attempted: {op.blocked}"
-
-
-
-def test_web_worker_shim_is_shipped(site):
-    """The offline plugin would load iframe-worker from a CDN; we ship it instead."""
-    shim = site.root / "assets" / "javascripts" / "iframe-worker.js"
-    assert shim.is_file(), "assets/javascripts/iframe-worker.js is not in the built site"
-    assert "IFrameWorker" in shim.read_text(encoding="utf-8")
-    html = site.read("index.html")
-    assert re.search(r'<script[^>]+src="[^"]*assets/javascripts/iframe-worker\.js"', html), (
-        "index.html does not load the shipped iframe-worker shim"
-    )
-    assert "unpkg.com" not in html and "iframe-worker/shim" not in html
+    assert op.errors == []
