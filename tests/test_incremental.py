@@ -9,6 +9,7 @@ clean build), byte for byte apart from what MkDocs stamps per build.
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import re
 import shutil
 import tempfile
@@ -30,6 +31,9 @@ def build_corpus(root: Path) -> Project:
     for n, brief_id in enumerate(EXTRA):
         project.actor(brief_id, f"Port {n}", f"aliases: [Harbour {n}]",
                       body=f"Port {n} trades with [[northline]] and [[ostria]] ([[harbour-gazette#p{n + 1}]]).\n")
+    # An inline quotation: its link's title shows the paragraph around it.
+    project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md").read_text()
+                  + "\nIt is \u201ca fair deal\u201d, the mayor said ([[harbour-gazette#p2]]).\n")
     return project
 
 
@@ -119,6 +123,27 @@ class Edits(RuleBasedStateMachine):
     def edit_a_seed_s_metadata(self):
         path = self.project.root / "seeds/coast-analysis.yaml"
         path.write_text(path.read_text().replace("Author, outlet", f"Author ({self.counter}), outlet", 1))
+        self.step()
+
+    @rule(label=st.sampled_from(["Gazette", "Harbour Gazette", "HG"]))
+    def relabel_a_cited_source(self, label):
+        """Every citation of it shows the label: the briefs that cite it link again."""
+        path = self.project.root / "seeds/harbour-gazette.yaml"
+        path.write_text(re.sub(r"^label: .*$", f"label: {label}", path.read_text(), count=1, flags=re.M))
+        self.step()
+
+    @rule(words=st.sampled_from(["daily from the old pier", "daily from the new pier",
+                                 "twice a day from the old pier"]))
+    def update_a_quoted_source_s_text(self, words):
+        """A corrected article, with its new sha256: the quote stays, the paragraph around it
+        (shown in its link's title) changes."""
+        text = self.project.root / "seeds/harbour-gazette.txt"
+        updated = re.sub(r"the ferry will run (daily|twice a day) from the (old|new) pier",
+                         "the ferry will run " + words, text.read_text(encoding="utf-8"))
+        text.write_text(updated, encoding="utf-8")
+        digest = hashlib.sha256(text.read_bytes()).hexdigest()
+        meta = self.project.root / "seeds/harbour-gazette.yaml"
+        meta.write_text(re.sub(r"^sha256: .*$", f"sha256: {digest}", meta.read_text(), count=1, flags=re.M))
         self.step()
 
     @rule()

@@ -12,7 +12,6 @@ on every file that claims it, and references to it raise nothing more.
 from __future__ import annotations
 
 import difflib
-import operator
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -395,18 +394,12 @@ def build_index(briefing: Briefing, problems: Problems) -> Index:
 
 def register(briefing: Briefing, problems: Problems, kept: Provenance | None = None) -> Index:
     """The registries every later step looks things up in: ids, names, source texts and
-    each brief's quotes by id. `kept`: the last run's provenance, reused (with what it
-    has located) while every source is the same object, i.e. unchanged (`store`)."""
+    each brief's quotes by id. `kept`: the last run's provenance, whose search texts are
+    reused for the sources whose text did not change (`Provenance.carried`)."""
     index = Index(briefing, problems)
     index.add_ids()
     index.add_names()
-    sources = [s for s in briefing.sources if not s.stub]
-    before = [search.source for search in kept.searches.values()] if kept is not None else None
-    if before is not None and len(before) == len(sources) and all(map(operator.is_, before, sources)):
-        kept.explained.clear()
-        index.provenance = kept
-    else:
-        index.provenance = Provenance({s.id: SearchText.build(s) for s in sources})
+    index.provenance = Provenance.carried(kept, [s for s in briefing.sources if not s.stub])
     for entity in index.entities():  # a duplicate id must not replace the owner's quotes
         index.quotes_by_owner[entity.id] = {q.id: q for q in entity.quotes}
         if entity.broken_quotes:

@@ -6,7 +6,9 @@ preview is a mark, filled in later, see `previews`),
 the names that auto-link or resolve a wikilink, and the rules. A kept `EntityLink` is
 replayed while the brief is the same object (its file unchanged, see `store`) and
 
-* the sources and the rules are unchanged (otherwise every brief is linked again),
+* the rules are unchanged (otherwise every brief is linked again), and so are the
+  sources it quotes or cites (their label and text; a quotation found elsewhere makes it
+  depend on every source),
 * no entity it links to changed its face, and
 * no name that was added, removed or moved to another entity occurs in its text.
 
@@ -21,21 +23,23 @@ from .autolink import MentionMatcher
 from .index import Index, name_key
 from .linking import EntityLink
 from .model import Entity
-from .store import FileStore
 
 
 @dataclass
 class Context:
     """What every brief's linking depends on, in one run."""
 
-    sources: tuple
+    sources: dict[str, tuple]
     rules: tuple
     faces: dict[str, tuple]
     names: dict[str, str]  # name key or auto-linked name -> what it resolves to
 
     @classmethod
-    def of(cls, index: Index, store: FileStore, autolink: bool) -> "Context":
-        sources = tuple((s.id, s.path, store.front(s.path), s.stub) for s in index.briefing.sources)
+    def of(cls, index: Index, autolink: bool) -> "Context":
+        # A source as linking reads it: its label, and its text (the search text is the same
+        # object while the text is, see `Provenance.carried`).
+        searches = index.provenance.searches
+        sources = {s.id: (s.short_name, s.stub, searches.get(s.id)) for s in index.briefing.sources}
         # What a link shows of its target: the previews are marks, filled in later (`previews`).
         faces = {e.id: (e.kind, e.name, getattr(e, "short_name", ""), e.page, e.stub, e.id in index.conflicts)
                  for e in index.briefing.entities() if index.owns(e)}
@@ -62,14 +66,16 @@ class LinkCache:
     # For this run: every kept link is invalid, or the faces and names that changed.
     _all: bool = True
     _faces: set[str] = field(default_factory=set)
+    _sources: set[str] = field(default_factory=set)
     _names: list[str] = field(default_factory=list)
 
-    def begin(self, index: Index, store: FileStore, autolink: bool) -> MentionMatcher:
+    def begin(self, index: Index, autolink: bool) -> MentionMatcher:
         """Compare this run's context with the last one's; the matcher for this run."""
-        now = Context.of(index, store, autolink)
+        now = Context.of(index, autolink)
         before, self.context = self.context, now
-        self._all = before is None or before.sources != now.sources or before.rules != now.rules
+        self._all = before is None or before.rules != now.rules
         if not self._all:
+            self._sources = _changed(before.sources, now.sources)
             self._faces = _changed(before.faces, now.faces)
             self._names = [k.removeprefix("surface:") for k in _changed(before.names, now.names)]
             self._names = [name_key(n) for n in self._names]
@@ -84,6 +90,8 @@ class LinkCache:
         if done is None or done.entity is not entity or self._all:
             return None
         if done.problems or done.prose.errors or done.prose.mentions & self._faces:
+            return None
+        if self._sources and (done.sources & self._sources or done.anywhere):
             return None
         if self._names:
             folded = self.folded.get(entity.id)

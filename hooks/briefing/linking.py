@@ -74,6 +74,14 @@ class EntityLink:
     problems: list = field(default_factory=list)  # of its YAML text fields (prose: prose.errors)
     text_quotes: dict = field(default_factory=dict)
     quotations: list = field(default_factory=list)  # of its YAML text fields
+    sources: frozenset = frozenset()  # the sources its quotations were looked for in first
+
+    @property
+    def anywhere(self) -> bool:
+        """A quotation was found in a source the brief neither quotes nor cites: found by
+        searching every source, so any source's change may move it."""
+        found = (q.match.source for q in (*self.prose.quotations, *self.quotations))
+        return any(source not in self.sources for source in found)
 
 
 def apply(index: Index, linked: Linked, done: EntityLink) -> None:
@@ -108,7 +116,7 @@ def link_entity(index: Index, linked: Linked, entity: Entity, keep: bool = False
     prose = linker.process(entity.body.replace(QUOTE_MARK, ""), entity.body_line)
     if not keep:
         entity.body = ""  # the linked prose replaces it; keep one copy in memory, not two
-    done = EntityLink(entity, prose, placed)
+    done = EntityLink(entity, prose, placed, sources=frozenset(verifier.own))
     texts = Problems(rules=index.problems.rules)
     done.text_quotes, done.quotations = verify_texts(index, texts, entity.id, entity.path, reader_texts(entity),
                                                      Verifier(index, verifier.own, entity.path, fields=True))

@@ -126,7 +126,7 @@ class Session:
         if not self.keep:
             matcher = MentionMatcher(index.surface) if autolink else MentionMatcher({})
         else:
-            matcher = self.links.begin(index, self.store, autolink)
+            matcher = self.links.begin(index, autolink)
         linked = Linked(matcher=matcher, autolink=autolink)
         for entity in index.entities():
             if entity.kind == "source" or entity.stub:

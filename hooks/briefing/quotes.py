@@ -37,6 +37,12 @@ class Failure:
     hint: str
 
 
+def _same_text(old: Source, new: Source) -> bool:
+    return old is new or (len(old.paragraphs) == len(new.paragraphs) and
+                          all(a.text == b.text and a.number == b.number
+                              for a, b in zip(old.paragraphs, new.paragraphs)))
+
+
 def clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
@@ -52,6 +58,23 @@ class Provenance:
     explained: dict[str, int] = field(default_factory=dict)  # failures explained per file
     located: dict[tuple[str, str], QuoteMatch | None] = field(default_factory=dict)  # memo
     _sorted: list[str] | None = None
+
+    @classmethod
+    def carried(cls, kept: "Provenance | None", sources: list[Source]) -> "Provenance":
+        """This run's provenance. A source whose paragraphs are those of the kept run's
+        keeps its search text, and what was located in it (its metadata may have changed:
+        the search text then points at the new record)."""
+        searches, same = {}, set()
+        for source in sources:
+            old = kept.searches.get(source.id) if kept is not None else None
+            if old is not None and _same_text(old.source, source):
+                old.source = source
+                searches[source.id] = old
+                same.add(source.id)
+            else:
+                searches[source.id] = SearchText.build(source)
+        located = {k: v for k, v in kept.located.items() if k[0] in same} if kept is not None else {}
+        return cls(searches, located=located)
 
     def order(self, first: Iterable[str] = ()):
         """Source ids: `first` in its order, then every other source by id. A generator: a
