@@ -120,8 +120,9 @@ def _html(brief: Path) -> str:
 
 
 def edits(root: Path, n: int) -> list[Edit]:
-    """The edit kinds of the incremental-preview issue, the n-th time round; each leaves
-    the briefing valid again, except the ones that break it, which the next one fixes."""
+    """The edit kinds of the incremental-preview issue, the n-th time round. Each kind's
+    edits leave the briefing valid again (a rename is renamed back, an added quote removed);
+    "an error, then its fix" counts the broken save (the error page) and the fixing one."""
     actors = sorted((root / "briefs/actors").glob("*.md"))
     seeds = sorted((root / "seeds").glob("*.yaml"))
     one, other, third = actors[(7 * n) % len(actors)], actors[(7 * n + 3) % len(actors)], actors[(7 * n + 5) % len(actors)]
@@ -140,29 +141,29 @@ def edits(root: Path, n: int) -> list[Edit]:
     broken = text.replace("\nsummary: ", "\nsummary: [never closed ", 1)
     burst = {p: _set(p.read_text(encoding="utf-8"), "summary", f'"Burst {n} {p.stem}."') for p in (one, other, third)}
     out = [
-        Edit("summary", {other: _set(other.read_text(encoding="utf-8"), "summary", f'"Summary {mark}."')},
+        Edit("a summary", {other: _set(other.read_text(encoding="utf-8"), "summary", f'"Summary {mark}."')},
              _html(other), f"Summary {mark}."),
-        Edit("name", {one: renamed}, _html(one), f"{name} {mark}"),
-        Edit("name back", {one: text}, _html(one), name, f"{name} {mark}"),
-        Edit("new brief", {added: _set(_set(spare_text, "name", f'"Added {mark}"'), "aliases", "[]")},
+        Edit("a name or alias", {one: renamed}, _html(one), f"{name} {mark}"),
+        Edit("a name or alias", {one: text}, _html(one), name, f"{name} {mark}"),
+        Edit("a new brief", {added: _set(_set(spare_text, "name", f'"Added {mark}"'), "aliases", "[]")},
              _html(added), f"Added {mark}"),
-        Edit("delete a brief", {added: None}, _html(added), "HTTP 404"),
+        Edit("a deleted brief", {added: None}, _html(added), "HTTP 404"),
     ]
     if quoted:
         with_quote = spare_text.replace("\nquotes:\n", f"\nquotes:\n  - id: extra-{n}\n    text: {quoted.group(1)}\n"
                                         f"    source: {_source_of(spare_text, quoted)}\n", 1)
-        out.append(Edit("new quote", {spare: with_quote}, _html(spare), f"extra-{n}"))
-        out.append(Edit("quote removed", {spare: spare_text}, _html(spare), "</article>", f"extra-{n}"))
+        out.append(Edit("a new quote", {spare: with_quote}, _html(spare), f"extra-{n}"))
+        out.append(Edit("a new quote", {spare: spare_text}, _html(spare), "</article>", f"extra-{n}"))
     out += [
-        Edit("seed metadata", {seed: _set(seed_text, "publisher", f'"Publisher {mark}"')},
+        Edit("a seed's metadata", {seed: _set(seed_text, "publisher", f'"Publisher {mark}"')},
              f"sources/{seed.stem}.html", f"Publisher {mark}"),
-        Edit("seed metadata back", {seed: seed_text}, f"sources/{seed.stem}.html", "</article>", f"Publisher {mark}"),
-        Edit("seed text (checksum fails)", {article: article_text + f"\nAdded {mark}.\n"}, _html(one),
+        Edit("a seed's metadata", {seed: seed_text}, f"sources/{seed.stem}.html", "</article>", f"Publisher {mark}"),
+        Edit("a seed's text (checksum fails)", {article: article_text + f"\nAdded {mark}.\n"}, _html(one),
              f"seeds/{seed.stem}"),
-        Edit("seed text restored", {article: article_text}, _html(one), "</article>"),
-        Edit("a brief broken", {one: broken}, _html(one), f"briefs/actors/{one.name}"),
-        Edit("the brief fixed", {one: text}, _html(one), "</article>"),
-        Edit("a burst of three", burst, _html(third), f"Burst {n} {third.stem}."),
+        Edit("an error, then its fix", {article: article_text}, _html(one), "</article>"),
+        Edit("an error, then its fix", {one: broken}, _html(one), f"briefs/actors/{one.name}"),
+        Edit("an error, then its fix", {one: text}, _html(one), "</article>"),
+        Edit("a burst of three saves", burst, _html(third), f"Burst {n} {third.stem}."),
     ]
     return out
 

@@ -41,8 +41,9 @@ def test_bench_smoke(tmp_path):
     assert data["machine"]["nproc"] >= 1
     (served,) = data["incremental"]
     assert served["briefs"] == 50 and served["ratio"] > 0
-    assert {"summary", "name", "new brief", "delete a brief", "new quote", "seed metadata",
-            "seed text (checksum fails)", "a brief broken", "the brief fixed", "a burst of three"} <= set(served["kinds"])
+    assert set(served["kinds"]) == {"a summary", "a name or alias", "a new brief", "a deleted brief",
+                                    "a new quote", "a seed's metadata", "a seed's text (checksum fails)",
+                                    "an error, then its fix", "a burst of three saves"}
     assert served["edits_for_rss"] >= 20 and served["rss_growth"] > 0
     assert "Live preview: from saving a file" in proc.stdout
 
