@@ -89,15 +89,17 @@ def _read_log(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.is_file() else []
 
 
-def make_pdf(tmp_path_factory, name: str, hostile: bool = False) -> dict:
+def make_pdf(tmp_path_factory, name: str, head: str = "", body: str = "") -> dict:
+    """`briefing pdf` on a copy of the fixture site, `head` and `body` added to its print.html."""
     cli, pdftotext = _tools()
     work = tmp_path_factory.mktemp(f"pdf-{name}")
     site = work / "site"
     shutil.copytree(fixture_site.site(tmp_path_factory), site)
-    if hostile:
+    if head or body:
         edition = site / "print.html"
         text = edition.read_text(encoding="utf-8")
-        edition.write_text(text.replace("</head>", HOSTILE + "</head>", 1), encoding="utf-8")
+        text = text.replace("</head>", head + "</head>", 1).replace("<main>", "<main>" + body, 1)
+        edition.write_text(text, encoding="utf-8")
     guard = work / "guard"
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
@@ -156,7 +158,7 @@ def test_pdf_makes_no_network_request(made):
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> dict:
-    return make_pdf(tmp_path_factory, "hostile", hostile=True)
+    return make_pdf(tmp_path_factory, "hostile", head=HOSTILE)
 
 
 def test_pdf_asks_no_other_host_even_when_the_edition_does(hostile):
@@ -167,38 +169,63 @@ def test_pdf_asks_no_other_host_even_when_the_edition_does(hostile):
         "the fetcher was never asked for the remote files: the test proves nothing")
 
 
-# BUG (hooks/briefing/pdf.py:22-31, `_fetcher`): WeasyPrint 70 (the pinned version,
-# requirements-dev.txt and the template's requirements-pdf.txt) takes a URLFetcher object,
-# not a function: when the function raises (as it must for a URL outside the site),
-# weasyprint.urls.fetch reads `url_fetcher._fail_on_errors` and the whole command dies with
-# "AttributeError: 'function' object has no attribute '_fail_on_errors'" instead of
-# skipping that resource; and `weasyprint.urls.default_url_fetcher`, which it calls for
-# the site's own files, no longer exists, so even a file inside the site fails the same way.
-# The PDF is made today only because print.html inlines its stylesheet and has no image.
-# Reproduce: add <img src="https://example.invalid/x.png"> (or <link rel="stylesheet"
-# href="assets/stylesheets/briefing.css">) to site/print.html, run `briefing pdf site`.
-@pytest.mark.xfail(strict=True, reason="BUG hooks/briefing/pdf.py:22-31: the function url_fetcher "
-                   "breaks under WeasyPrint 70: a refused URL crashes `briefing pdf` (AttributeError)")
+# WeasyPrint 70 (the pinned version, requirements-dev.txt and the template's
+# requirements-pdf.txt) takes a URLFetcher object, not a function: with a function, a refused
+# URL made weasyprint.urls.fetch read `url_fetcher._fail_on_errors` and the whole command died
+# (AttributeError), and `weasyprint.urls.default_url_fetcher`, gone in 70, failed every file
+# of the site itself. pdf.py's fetcher subclasses URLFetcher: each refused address is logged
+# and skipped, and the PDF is made.
 def test_pdf_refuses_other_hosts_and_carries_on(hostile):
     assert hostile["proc"].returncode == 0, hostile["proc"].stderr[-2000:]
     assert hostile["pdf"].is_file()
     said = "\n".join(r["message"] for r in hostile["log"])
     not_refused = [url for url in REMOTE if url not in said]
     assert not not_refused, f"not refused (or never asked for): {not_refused}\nlog:\n{said}"
+    # And the reader is told (WeasyPrint's own log has no handler).
+    assert "outside the site" in hostile["proc"].stderr, hostile["proc"].stderr
 
 
-@pytest.mark.xfail(strict=True, reason="BUG hooks/briefing/pdf.py:29: weasyprint.urls.default_url_fetcher "
-                   "is gone in WeasyPrint 70, so no file of the site itself can be fetched")
-def test_pdf_fetches_the_sites_own_files(tmp_path_factory):
-    cli, _ = _tools()
-    work = tmp_path_factory.mktemp("pdf-local")
-    site = work / "site"
-    shutil.copytree(fixture_site.site(tmp_path_factory), site)
-    edition = site / "print.html"
-    edition.write_text(edition.read_text(encoding="utf-8").replace(
-        "</head>", '<link rel="stylesheet" href="assets/stylesheets/search.css"></head>', 1), encoding="utf-8")
-    proc = subprocess.run([*cli, "pdf", str(site)], cwd=work, capture_output=True, text=True, timeout=600)
+LOCAL = '<link rel="stylesheet" href="assets/stylesheets/search.css">'
+ELSEWHERE = '<img src="https://example.invalid/pixel.png" alt="">'
+NOWHERE = '<p><a href="#no-such-id">a link to nothing</a></p>'
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory) -> dict:
+    return make_pdf(tmp_path_factory, "local", head=LOCAL, body=ELSEWHERE + NOWHERE)
+
+
+def test_pdf_fetches_the_sites_own_files(local):
+    """A stylesheet of the site is fetched, a remote image beside it refused, no socket opened."""
+    proc = local["proc"]
     assert proc.returncode == 0, proc.stderr[-2000:]
+    assert local["pdf"].read_bytes().startswith(b"%PDF-")
+    assert local["network"] == [], local["network"]
+    said = [r["message"] for r in local["log"]]
+    assert not [m for m in said if "search.css" in m], f"the site's own stylesheet was not loaded: {said}"
+    assert [m for m in said if "https://example.invalid/pixel.png" in m and "outside the site" in m], said
+    assert "https://example.invalid/pixel.png" in proc.stderr, proc.stderr
+
+
+def test_pdf_reports_links_without_a_target(local):
+    """`briefing pdf` counts the in-page links WeasyPrint finds no anchor for, on stderr."""
+    assert [r for r in local["log"] if r["message"].startswith("No anchor #no-such-id")], local["log"]
+    assert "1 link has no target in the PDF" in local["proc"].stderr, local["proc"].stderr
+
+
+def test_the_fetcher_keeps_to_the_site(tmp_path):
+    """Which file: URLs count as inside the site (no WeasyPrint needed)."""
+    from briefing.pdf import inside
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (tmp_path / "site-other").mkdir()
+    root = site.resolve().as_uri()
+    assert inside(site, root + "/assets/x.css?v=1#top") == root + "/assets/x.css"
+    assert inside(site, "file://localhost" + root[len("file://"):] + "/print.html") == root + "/print.html"
+    for url in (root + "/../site-other/x.css", (tmp_path / "site-other").resolve().as_uri() + "/x.css",
+                "file://example.invalid" + root[len("file://"):] + "/x.css", "file:///etc/hostname",
+                "https://example.invalid/x.css", "http://localhost/x.css", "ftp://example.invalid/x"):
+        assert inside(site, url) is None, url
 
 
 def test_the_guard_works(tmp_path):
@@ -214,26 +241,18 @@ def test_the_guard_works(tmp_path):
     assert _read_log(net), "the guard recorded no attempt"
 
 
-# BUG (hooks/briefing/printed.py:104-110, `link` in `_rewrite`): a quotation's citation
-# links to its source paragraph with a text fragment, "sources/harbour-gazette.html#p3:~:text=
-# no%20plans…"; the edition keeps the directive in the in-page link,
-# "#pg-sources-harbour-gazette--p3:~:text=…". A browser reads that as the id plus a text
-# directive, but WeasyPrint takes the whole fragment for the id, so every quotation's link
-# is dead in the PDF ("No anchor #pg-sources-harbour-gazette--p3:~:text=no plans to raise
-# fares for internal URI reference", logged but not shown: `briefing pdf` prints nothing).
-@pytest.mark.xfail(strict=True, reason="BUG hooks/briefing/printed.py:104-110: quotation links keep "
-                   ":~:text= in the print edition's in-page anchors, dead in the PDF")
+# A quotation's citation links to its source paragraph with a text fragment,
+# "sources/harbour-gazette.html#p3:~:text=no%20plans…". The edition's in-page link must be
+# the id alone ("#pg-sources-harbour-gazette--p3"): WeasyPrint takes a whole fragment for the
+# id, so a kept ":~:text=" made every quotation's link dead in the PDF ("No anchor …").
 def test_pdf_internal_links_have_their_anchor(made):
     dead = [r["message"] for r in made["log"] if r["message"].startswith("No anchor")]
     assert not dead, "\n".join(dead)
+    assert "no target" not in made["proc"].stderr, made["proc"].stderr
 
 
-# BUG (hooks/briefing/assets/stylesheets/print-edition.css:38): `.md-visually-hidden` uses
-# `clip: rect(0 0 0 0)`, the comma-less legacy form, which WeasyPrint ignores ("Ignored
-# `clip: rect(0 0 0 0)` at 38:86, invalid value"): in the PDF that text is not clipped.
-# `rect(0, 0, 0, 0)` (or clip-path: inset(50%)) is read by both.
-@pytest.mark.xfail(strict=True, reason="BUG print-edition.css:38: WeasyPrint ignores the comma-less "
-                   "`clip: rect(0 0 0 0)`")
+# `.md-visually-hidden` in print-edition.css: WeasyPrint ignores the comma-less legacy
+# `clip: rect(0 0 0 0)` ("Ignored … invalid value"); `rect(0, 0, 0, 0)` is read by both.
 def test_weasyprint_understands_the_print_stylesheet(made):
     ignored = [r["message"] for r in made["log"] if r["message"].startswith("Ignored")]
     assert not ignored, ignored

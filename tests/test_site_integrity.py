@@ -102,12 +102,12 @@ def test_the_allowed_links_are_really_there(site, project):
     """The source's own address and the edit button: the two kinds of link out."""
     notes = (site / "sources" / f"{NOTES}.html").read_text(encoding="utf-8")
     url = yaml.safe_load((project.root / "seeds" / f"{NOTES}.yaml").read_text(encoding="utf-8"))["url"]
-    assert f'<a href="{url}">' in notes
+    assert f'<a class="bf-url" href="{url}">' in notes
     assert 'href="https://example.org/repo/edit/main/seeds/harbour-notes.yaml"' in notes
 
 
 @pytest.mark.parametrize("old, new", [
-    ('<a href="https://example.org/harbour-notes">', '<a href="https://elsewhere.example/">'),
+    ('<a class="bf-url" href="https://example.org/harbour-notes">', '<a class="bf-url" href="https://elsewhere.example/">'),
     ('</head>', '<link rel="stylesheet" href="https://fonts.example/x.css"></head>'),
     ('</head>', '<style>@import "https://fonts.example/x.css";</style></head>'),
 ])

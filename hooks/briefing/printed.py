@@ -5,7 +5,10 @@ only rearranges): the home page (bottom line, key judgments), then topics, actor
 agreements, sources and the glossary. Every id gets its page's prefix and every link to a
 page in the edition becomes an in-page link, so cross-references and "Gazette ¶4" still
 work on paper and in the PDF (`pdf`); links to pages left out (timeline, graph) point at the
-site. Graphs, permalinks and hover previews are dropped. A page's fragment is cached by its
+site. An in-page link is a plain fragment, the id alone: a quotation's text directive
+(`#p3:~:text=…`) means nothing to WeasyPrint, which would look for an id with it. A link whose
+text is its own address gets the class `bf-url`, so print does not spell the address out
+twice. Graphs, permalinks and hover previews are dropped. A page's fragment is cached by its
 HTML, so the live preview rebuilds the edition from the few pages an edit touched.
 """
 from __future__ import annotations
@@ -25,6 +28,11 @@ _TITLE = re.compile(r'\s(title|data-bf-preview|aria-label)="[^"]*"(?=[^<>]*>)')
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 _GRAPH = re.compile(r'<h2 id="graph">.*?</figure>|<figure class="bf-graph[^"]*".*?</figure>', re.S)
 _H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
+_A = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_CLASS = re.compile(r'(?<![\w-])class="([^"]*)"')
+_SCHEME = re.compile(r"^https?://", re.I)
+URL_CLASS = "bf-url"  # a link whose text is its address (print-edition.css prints it once)
 
 
 def page_id(path: str) -> str:
@@ -102,11 +110,38 @@ def _rewrite(path: str, content: str, included: set[str]) -> str:
         if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
             return match.group(0)  # another site, or mailto:
         where, _, anchor = target.partition("#")
+        # In the edition the fragment is the id alone: no text directive (":~:text=…").
+        element = anchor.partition(":~:")[0]
         if not where:
-            return f'href="#{prefix}--{html.escape(anchor, quote=True)}"' if anchor else match.group(0)
+            if not anchor:
+                return match.group(0)
+            return f'href="#{html.escape(prefix + (f"--{element}" if element else ""), quote=True)}"'
         resolved = posixpath.normpath(posixpath.join(folder, where))
         if resolved in included:
-            inside = page_id(resolved) + (f"--{anchor}" if anchor else "")
+            inside = page_id(resolved) + (f"--{element}" if element else "")
             return f'href="#{html.escape(inside, quote=True)}"'
         return f'href="{html.escape(resolved + ("#" + anchor if anchor else ""), quote=True)}"'
-    return _HREF.sub(link, content)
+    return _mark_urls(_HREF.sub(link, content))
+
+
+def _bare(address: str) -> str:
+    return _SCHEME.sub("", address.strip()).rstrip("/")
+
+
+def _mark_urls(content: str) -> str:
+    """Give the class URL_CLASS to each link to another site whose text is its address."""
+    def mark(match: re.Match) -> str:
+        attrs, inner = match.group(1), match.group(2)
+        href = _HREF.search(attrs)
+        if not href:
+            return match.group(0)
+        address = html.unescape(href.group(1))
+        if not _SCHEME.match(address) or _bare(html.unescape(_TAG.sub("", inner))) != _bare(address):
+            return match.group(0)
+        found = _CLASS.search(attrs)
+        if found is None:
+            attrs = f' class="{URL_CLASS}"' + attrs
+        elif URL_CLASS not in found.group(1).split():
+            attrs = attrs[:found.start(1)] + f"{found.group(1)} {URL_CLASS}".strip() + attrs[found.end(1):]
+        return f"<a{attrs}>{inner}</a>"
+    return _A.sub(mark, content)

@@ -130,7 +130,6 @@ def _graph_tooltip(page):
 
 def _link_tooltip(page):
     link = page.locator("aside.bf-factbox a[title]").first
-    link.evaluate("a => a.setAttribute('data-test-hovered', '')")
     link.hover()
     page.wait_for_selector(".md-tooltip2--active")
 
@@ -139,11 +138,9 @@ def _link_tooltip(page):
 STATES = {
     "search": ("desktop", _search, None),
     "search-phone": ("phone", _search, None),
-    # The drawer's section title: test_phone_menu_title_has_contrast (a known bug).
-    "menu-phone": ("phone", _menu, "label.md-nav__title"),
+    "menu-phone": ("phone", _menu, None),
     "graph-tooltip": ("desktop", _graph_tooltip, None),
-    # The hovered link itself: test_links_keep_contrast_on_hover_and_focus (a known bug).
-    "link-tooltip": ("desktop", _link_tooltip, "[data-test-hovered]"),
+    "link-tooltip": ("desktop", _link_tooltip, None),
 }
 
 
@@ -159,15 +156,10 @@ def test_no_axe_violations_with_widgets_open(site, offline, axe_source, state, s
     assert op.blocked == [] and op.errors == []
 
 
-# BUG (hooks/briefing/assets/stylesheets/briefing.css: no rule for a link's hover and focus
-# colour): Material colours a hovered or focused link with the accent, which the palette
-# (indigo, no accent set) makes #526cfe: 4.25:1 on white, 3.9:1 on the fact box (#f5f5f5),
-# 3.78:1 on the dark page (#1e2129), 3.04:1 on the dark fact box (#2e313c); WCAG 1.4.3
-# wants 4.5:1 for text. A keyboard
-# user's focused link is the one they read. Reproduce: open actors/ilse-brandt.html, Tab
-# to "harbour council", run axe (color-contrast).
-@pytest.mark.xfail(strict=True, reason="BUG briefing.css: hovered/focused links (Material's accent "
-                   "#526cfe) have 4.25:1 contrast on white, 3.9:1 in the fact box")
+# Material colours a hovered or focused link with the accent; indigo's #526cfe was 4.25:1 on
+# white, 3.9:1 on the fact box (#f5f5f5), 3.78:1 on the dark page (#1e2129), 3.04:1 on the
+# dark fact box (#2e313c), under WCAG 1.4.3's 4.5:1. briefing.css replaces the indigo accent
+# per scheme. A keyboard user's focused link is the one they read.
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_links_keep_contrast_on_hover_and_focus(site, offline, axe_source, scheme):
     op = offline(color_scheme="light")
@@ -186,12 +178,9 @@ def test_links_keep_contrast_on_hover_and_focus(site, offline, axe_source, schem
     assert not found, "\n".join(found)
 
 
-# BUG (Material's style for the drawer's title, .md-nav__title: --md-default-fg-color--light
-# on its grey bar; briefing.css, which opens the phone menu on the page's section, does not
-# override it): 4.41:1 light, 4.05:1 dark, under WCAG's 4.5:1. Reproduce: a 390 px wide
-# window, actors/ilse-brandt.html, open the menu: the title "Actors" above the groups.
-@pytest.mark.xfail(strict=True, reason="BUG: the phone menu's section title (Material's .md-nav__title "
-                   "colour, not overridden in briefing.css) has 4.41:1 contrast (4.05:1 dark)")
+# The phone drawer's pane title ("Actors" above the groups, at 390 px): Material's
+# .md-nav__title colour (--md-default-fg-color--light on its grey bar) was 4.41:1 light,
+# 4.05:1 dark; briefing.css gives it --bf-muted-fg.
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_phone_menu_title_has_contrast(site, offline, axe_source, scheme):
     op = offline(color_scheme="light", **PHONE_OPTIONS)

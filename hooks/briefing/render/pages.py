@@ -142,7 +142,7 @@ def source_page(view: View, source: Source) -> str:
         ("Author", esc(source.author) if source.author else unknown()),
         ("Published", esc(source.published.display()) if source.published else unknown()),
         ("Republished from", esc(source.republished_from) if source.republished_from else unknown()),
-        ("Address", f'<a href="{esc(source.url)}">{esc(source.url)}</a>' if source.url else unknown()),
+        ("Address", f'<a class="bf-url" href="{esc(source.url)}">{esc(source.url)}</a>' if source.url else unknown()),
         ("Language", esc(source.language) if source.language else unknown()),
         ("Reliability", f"<strong>{esc(grade)}</strong> ({esc(RELIABILITY[grade])})"
          + (f": {text(view, source.id, source.rationale, page)}" if source.rationale else "")),
