@@ -143,6 +143,11 @@ class BriefingPlugin(BasePlugin):
         self.contents: dict[str, str] = {}
         self.previews: dict[str, str] = {}
         self.written: set[str] = set()
+        self.stashed: dict = {}  # page -> its raw HTML blocks (render.stash), until rendered
+        self.parents: dict[str, str] = {}
+        self.parts: list[Part] = []
+        self.removed: set[str] = set()
+        self.summary = ""
 
     # -- config: assets and theme overrides come from the package ------------------------
     def on_config(self, config: MkDocsConfig, **kwargs):
@@ -196,8 +201,18 @@ class BriefingPlugin(BasePlugin):
             files.append(File.generated(config, path, content=content))
         _expand_nav(config, run)
         self.previews = previews(run.index)
-        log.info(f"briefing: {run.summary()}")
+        self._hold(run)
+        log.info(f"briefing: {self.summary}")
         return files
+
+    def _hold(self, run: Run) -> None:
+        """Keep what the later events need; a one-shot build then lets the model go, so
+        that it does not sit in memory beside the pages MkDocs holds."""
+        self.stashed = {path: page.stashed for path, page in run.pages.items()}
+        self.parents, self.parts, self.removed = run.plan.parents, _print_parts(run), run.removed
+        self.summary = run.summary()
+        if not STATE.serving:
+            self.run = STATE.run = None
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for rel in (*ASSETS, *SCRIPTS, *STATIC):
@@ -215,7 +230,7 @@ class BriefingPlugin(BasePlugin):
         for item in _walk(nav.items):
             if isinstance(item, Section) and item.children and getattr(item.children[0], "file", None):
                 sections[item.children[0].file.src_uri] = item
-        for page, group in self.run.plan.parents.items():
+        for page, group in self.parents.items():
             file = files.get_file_from_path(page)
             section = sections.get(group)
             if file is not None and file.page is not None and section is not None:
@@ -227,13 +242,21 @@ class BriefingPlugin(BasePlugin):
                 page.title = self.titles[page.file.src_uri]
         return nav
 
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files, **kwargs):
+        if page.file.src_uri in self.stashed:
+            # MkDocs has read the page into page.markdown; a docs/ file is not kept in
+            # memory after that, so neither is a generated one.
+            page.file.content_string = ""
+        return markdown
+
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files, **kwargs):
-        generated = self.run.pages.get(page.file.src_uri)
-        if generated is not None and generated.stashed.blocks:
-            html = fill(html, generated.stashed.blocks)
+        src = page.file.src_uri
+        held = self.stashed.get(src) if STATE.serving else self.stashed.pop(src, None)
+        if held is not None and held.blocks:
+            html = fill(html, held.blocks)
             anchors = getattr(page, "present_anchor_ids", None)  # MkDocs checks links to them
             if anchors is not None:
-                anchors |= generated.stashed.anchors
+                anchors |= held.anchors
         self.contents[page.file.src_uri] = html
         return html
 
@@ -245,26 +268,26 @@ class BriefingPlugin(BasePlugin):
         return fill_previews(output, self.previews)
 
     def on_post_build(self, config: MkDocsConfig, **kwargs):
-        run, site_dir = self.run, Path(config.site_dir)
+        site_dir = Path(config.site_dir)
         if STATE.serving:
             marked = STATE.marked.setdefault(self.root, _Marked())
-            for gone in run.removed:
+            for gone in self.removed:
                 marked.forget(str(site_dir / (gone[:-3] + ".html")))
             refilled = marked.refresh(self.previews, self.written)
             if refilled:
                 log.info(f"briefing: previews refreshed on {refilled} page{'s' * (refilled != 1)}")
         contents = STATE.contents.setdefault(self.root, {}) if STATE.serving else {}
         contents.update(self.contents)
-        for gone in run.removed:
+        for gone in self.removed:
             contents.pop(gone, None)
             out = site_dir / (gone[:-3] + ".html")
             if out.is_file():
                 out.unlink()
         edition = STATE.prints.setdefault(self.root, PrintEdition()) if STATE.serving else PrintEdition()
-        parts = _print_parts(run)
+        parts = self.parts
         html_by_site_path = {p.path: contents[p.path[:-5] + ".md"] for p in parts
                              if p.path[:-5] + ".md" in contents}
-        subtitle = f"{run.summary()}. Printed from the site; the site is the reference."
+        subtitle = f"{self.summary}. Printed from the site; the site is the reference."
         text = edition.build(config.site_name, subtitle, parts, html_by_site_path)
         (site_dir / PRINT_PAGE).write_text(fill_previews(text, self.previews), encoding="utf-8")
 
