@@ -63,7 +63,8 @@ class FileStore:
     def _load(self, stale: list[str], wanted: dict, names: set[str], rules, jobs: int) -> None:
         briefs = [rel for rel in stale if rel.startswith("briefs/") and rel != GLOSSARY_PATH]
         from .workers import validate_parallel
-        rest = [rel for rel in stale if rel not in set(briefs)]
+        listed = set(briefs)
+        rest = [rel for rel in stale if rel not in listed]
         found = validate_parallel(self.root, briefs, rules, jobs,
                                   meanwhile=lambda: self._load_rest(rest, wanted, names, rules))
         for rel, entity, problems, front in found:
