@@ -32,9 +32,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 
 from briefing.previews import fill as fill_previews, keys_in, previews
-from briefing.render.stash import fill
+from briefing.render.stash import Stashed, fill
 from briefing.pipeline import Run, Session
 from briefing.printed import PAGE as PRINT_PAGE, Part, PrintEdition
+from briefing.render.html import clear_caches
 from briefing.render.view import SiteInfo
 from briefing.settings import NotABriefing, find_root
 
@@ -188,13 +189,15 @@ class BriefingPlugin(BasePlugin):
         for file in [f for f in files.documentation_pages() if f.generated_by is None]:
             files.remove(file)  # the core returns them linked, as generated pages
         first = not STATE.serving or session.previous is None or not STATE.contents.get(self.root)
-        self.titles = {}
+        self.titles, self.stashed = {}, {}
         for page in run.pages.values():
             self.titles[page.path] = _front_title(page.markdown)
-            file = _Generated.generated(config, page.path, content=page.stashed.markdown + _footer(run, page))
+            stashed = page.stashed
+            file = _Generated.generated(config, page.path, content=stashed.markdown + _footer(run, page))
             file.edit_uri = page.spec.edit_path
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
             files.append(file)
+            self.stashed[page.path] = stashed if STATE.serving else _release(page, stashed)
         self._add_assets(files, config)
         titles = {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
         for path, content in session.data_files(run, titles).items():
@@ -208,11 +211,11 @@ class BriefingPlugin(BasePlugin):
     def _hold(self, run: Run) -> None:
         """Keep what the later events need; a one-shot build then lets the model go, so
         that it does not sit in memory beside the pages MkDocs holds."""
-        self.stashed = {path: page.stashed for path, page in run.pages.items()}
         self.parents, self.parts, self.removed = run.plan.parents, _print_parts(run), run.removed
         self.summary = run.summary()
         if not STATE.serving:
             self.run = STATE.run = None
+            clear_caches()
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for rel in (*ASSETS, *SCRIPTS, *STATIC):
@@ -288,8 +291,10 @@ class BriefingPlugin(BasePlugin):
         html_by_site_path = {p.path: contents[p.path[:-5] + ".md"] for p in parts
                              if p.path[:-5] + ".md" in contents}
         subtitle = f"{self.summary}. Printed from the site; the site is the reference."
-        text = edition.build(config.site_name, subtitle, parts, html_by_site_path)
-        (site_dir / PRINT_PAGE).write_text(fill_previews(text, self.previews), encoding="utf-8")
+        pieces = edition.pieces(config.site_name, subtitle, parts, html_by_site_path)
+        with open(site_dir / PRINT_PAGE, "w", encoding="utf-8") as out:
+            for i, piece in enumerate(pieces):
+                out.write(("\n" if i else "") + fill_previews(piece, self.previews))
 
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
@@ -326,6 +331,14 @@ def _footer(run: Run, page) -> str:
     abbreviations = run.linked.abbreviations
     prose = run.linked.prose.get(page.path)
     return abbreviations.footer(prose.markdown, page.path) if abbreviations and prose else ""
+
+
+def _release(page, stashed: Stashed) -> Stashed:
+    """A one-shot build keeps one copy of a page: the file's. The page's full Markdown and
+    the stash's copy of the text go, and only the held-back blocks stay."""
+    page.markdown = ""
+    page._stashed = None
+    return Stashed("", stashed.blocks, stashed.anchors)
 
 
 def _print_parts(run: Run) -> list[Part]:

@@ -164,7 +164,7 @@ class Session:
             if old is not None and self.keep and not (old.reads & changed_keys) and old.spec == spec:
                 pages[spec.path] = old
                 continue
-            page = render_page(view, spec, documents)
+            page = render_page(view, spec, documents, record=self.keep)
             pages[spec.path] = page
             if old is None or old.markdown != page.markdown:
                 run.changed.add(spec.path)

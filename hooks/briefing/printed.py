@@ -63,6 +63,11 @@ class PrintEdition:
         return done
 
     def build(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> str:
+        return "\n".join(self.pieces(title, subtitle, parts, contents))
+
+    def pieces(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> list[str]:
+        """The edition as pieces to write one after another (joined by newlines): at
+        thousands of pages, one joined string would be another copy of the whole site."""
         included = frozenset(p.path for p in parts if p.path in contents)
         for gone in self.cache.keys() - included:
             del self.cache[gone]
@@ -83,7 +88,7 @@ class PrintEdition:
                 body.append(f'<section class="bf-print-page bf-print-{kind}" id="{page_id(part.path)}">'
                             f"<h1>{html.escape(part.title)}</h1>{fragment}</section>")
         css = resources.files("briefing").joinpath("assets/stylesheets/print-edition.css").read_text("utf-8")
-        return "\n".join([
+        return [
             "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
             f"<title>{html.escape(title)} — print edition</title>",
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -92,7 +97,7 @@ class PrintEdition:
             f"<p>{html.escape(subtitle)}</p>"
             '<p class="bf-print-back"><a href="index.html">Back to the site</a></p></header>',
             f'<nav class="bf-print-toc" aria-label="Contents"><h2>Contents</h2><ol>{"".join(toc)}</ol></nav>',
-            "<main>", *body, "</main>", "</body>", "</html>", ""])
+            "<main>", *body, "</main>", "</body>", "</html>", ""]
 
 
 def _rewrite(path: str, content: str, included: set[str]) -> str:

@@ -123,8 +123,11 @@ def plan(view: View, documents: dict) -> SitePlan:
     return SitePlan(specs, sections, parents)
 
 
-def render_page(view: View, spec: Spec, documents: dict) -> Page:
-    view.begin()
+def render_page(view: View, spec: Spec, documents: dict, record: bool = True) -> Page:
+    """A page; with `record`, it also notes what it read (only a kept session, which
+    renders again what an edit touches, needs that)."""
+    if record:
+        view.begin()
     markdown = _render(view, spec, documents)
     return Page(spec, markdown, view.end())
 
