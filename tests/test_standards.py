@@ -26,6 +26,17 @@ def test_a_topic_needs_two_to_five_judgments_each_with_a_quote(corpus):
                              "opens with two to five (add or merge judgments under 'judgments:')")
 
 
+def test_a_judgment_with_a_mistake_still_counts_as_written(corpus):
+    corpus.settings({"topic-judgments": "warning"})
+    path = corpus.root / "briefs/topics/ferry.md"
+    path.write_text(path.read_text().replace("\nevents:", "\n  - text: The ferry may stop in winter.\n"
+                                             "    likelihood: unlikely\n    quotes: [summer]\nevents:"),
+                    encoding="utf-8")
+    assert corpus.messages() == [
+        "briefs/topics/ferry.md:16: missing required field 'confidence' in 'judgments[2]' (add "
+        "'confidence: …' (analytic confidence: low, moderate, high))"]
+
+
 def test_an_ungraded_source(project):
     project.settings({"source-ungraded": "error"})
     project.source("coast-analysis", grade=None)

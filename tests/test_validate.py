@@ -356,6 +356,12 @@ def judgment_topic(corpus, text, likelihood="likely"):
     ("The council is very likely to sign.", "likely",
      "the judgment is marked 'likely' but its sentence says 'very likely' (state it with the ICD 203 "
      "term, e.g. '… is likely to …')"),
+    ("The council is likely to sign.", "roughly even chance",
+     "the judgment is marked 'roughly even chance' but its sentence says 'likely' (state it with the "
+     "ICD 203 term, e.g. 'there is a roughly even chance that …')"),
+    ("The council will sign.", "almost no chance",
+     "the judgment is marked 'almost no chance' but its sentence uses no estimative term (state it "
+     "with the ICD 203 term, e.g. 'there is almost no chance that …')"),
     ("We judge with high confidence that the council is likely to sign.", "likely",
      "the judgment's sentence mentions confidence (ICD 203 keeps confidence out of the likelihood "
      "sentence; put it in 'confidence')"),

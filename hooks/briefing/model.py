@@ -160,6 +160,7 @@ class Topic(Entity):
     agreements: list[str] = field(default_factory=list)
     judgments: list[Judgment] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    judgments_written: int = 0  # entries under 'judgments:', the invalid ones (left out) too
     kind = "topic"
 
 

@@ -40,7 +40,8 @@ def _brief(index: Index, entity) -> None:
 
 
 def _topic(index: Index, topic: Topic) -> None:
-    count = len(topic.judgments)
+    # Counted as written: a judgment with a mistake has its own error, not a second one here.
+    count = topic.judgments_written
     if not 2 <= count <= 5:
         index.problems.add(topic.path, topic.line_of("judgments"), f"this topic has {count} key "
                            f"judgment{'s' * (count != 1)}; a topic opens with two to five",

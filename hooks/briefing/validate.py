@@ -88,6 +88,7 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
     return dict(
         status=fields.get("status") or "ongoing", actors=actors,
         agreements=fields.get("agreements") or [], judgments=judgments,
+        judgments_written=len(written) if isinstance(written := fields.get("judgments"), list) else 0,
         events=[Event(e.get("date"), e["text"], brief_id, e.get("actors") or [], e.get("quote"),
                       line("events", i), e.get("date_note"))
                 for i, e in _valid(fields, "events")])
@@ -95,6 +96,13 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
 
 _CONFIDENCE_WORDS = re.compile(r"\b(confiden(ce|t|tly)|(high|moderate|low)[ -]confidence)\b", re.I)
 _LIKELIHOOD_WORDS = {term: re.compile(rf"\b{term}\b", re.I) for term in LIKELIHOODS}
+
+
+def _example(term: str) -> str:
+    """The term in a sentence: the chances are nouns, the rest adjectives."""
+    if term.endswith("chance"):
+        return f"there is {'a ' if term.startswith('roughly') else ''}{term} that …"
+    return f"… is {term} to …"
 
 
 def check_judgment_language(judgment: dict, where: tuple, ctx: Context) -> None:
@@ -106,7 +114,7 @@ def check_judgment_language(judgment: dict, where: tuple, ctx: Context) -> None:
     if term not in strongest:
         said = f"says '{strongest[0]}'" if strongest else "uses no estimative term"
         ctx.error(where + ("text",), f"the judgment is marked '{term}' but its sentence {said}",
-                  f"state it with the ICD 203 term, e.g. '… is {term} to …'")
+                  f"state it with the ICD 203 term, e.g. '{_example(term)}'")
     if _CONFIDENCE_WORDS.search(text):
         ctx.error(where + ("text",), "the judgment's sentence mentions confidence",
                   "ICD 203 keeps confidence out of the likelihood sentence; put it in 'confidence'")
