@@ -25,6 +25,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import watchdog.events
 import watchdog.observers
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -171,7 +172,7 @@ class Preview:
         self.url = _serve_url(host, port, urlsplit(config.site_url or "/").path)
         root = Path(config.config_file_path).resolve().parent
         server = LiveReloadServer(builder=self.build, host=host, port=port, root=self.site_dir)
-        server.observer = watchdog.observers.Observer()  # notifications, not 0.5 s polling
+        server.observer = _ChangesOnly()  # notifications, not 0.5 s polling
         server.set_app(self.app(server))
         self.build()
         for watched in (config.docs_dir, config.config_file_path, root / "briefs", root / "seeds",
@@ -186,6 +187,21 @@ class Preview:
             server.shutdown()
             shutil.rmtree(self.site_dir, ignore_errors=True)
         return 0
+
+
+# What an edit causes. inotify also reports files opened and closed unwritten, and MkDocs
+# rebuilds on any event: every build reads mkdocs.yml and docs/, so it would start the next.
+_CHANGES = [watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent,
+            watchdog.events.FileDeletedEvent, watchdog.events.FileMovedEvent,
+            watchdog.events.FileClosedEvent]
+
+
+class _ChangesOnly(watchdog.observers.Observer):
+    """The native observer, told only of changes to files."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **kwargs):
+        return super().schedule(event_handler, path, recursive=recursive,
+                                event_filter=event_filter or _CHANGES, **kwargs)
 
 
 def _log_like_mkdocs() -> None:

@@ -1,0 +1,107 @@
+"""`briefing serve` as a contributor uses it: a real server on a fixture briefing, edited on
+disk while it runs. No timed assertions: each wait has a generous limit and only fails when
+the server never gets there."""
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from helpers import engine_env
+
+STATUS = "/__briefing/status"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    def __init__(self, root):
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=root, env=engine_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.base + path, timeout=10) as answer:
+            return answer.read().decode("utf-8")
+
+    def status(self) -> dict | None:
+        try:
+            return json.loads(self.get(STATUS))
+        except (urllib.error.URLError, ConnectionError, OSError):
+            return None
+
+    def until(self, test, limit: float = 60) -> dict:
+        """The first status that passes `test`; fails after `limit` seconds."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, self.proc.stdout.read()
+            status = self.status()
+            if status is not None and test(status):
+                return status
+            time.sleep(0.05)
+        pytest.fail(f"the preview never got there; last status {self.status()}")
+
+    def stop(self) -> str:
+        self.proc.terminate()
+        try:
+            out, _ = self.proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, _ = self.proc.communicate()
+        return out
+
+
+@pytest.fixture
+def served(corpus):
+    server = Server(corpus.root)
+    try:
+        server.until(lambda s: s["generation"] >= 1, limit=120)
+        yield corpus, server
+    finally:
+        server.stop()
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_broken_brief_shows_the_error_page_and_the_fix_the_page(served):
+    corpus, server = served
+    brief = corpus.root / "briefs/actors/ilse-brandt.md"
+    assert "a fair deal, not a gift" in server.get("/actors/ilse-brandt.html")
+    before = server.status()["generation"]
+
+    _edit(brief, "a fair deal, not a gift", "a fair deal, not a present")
+    broken = server.until(lambda s: s["generation"] > before)
+    assert broken["ok"] is False
+    page = server.get("/actors/ilse-brandt.html")
+    assert "briefs/actors/ilse-brandt.md:" in page and "a fair deal, not a present" in page
+    assert "briefs/actors/ilse-brandt.md:" in server.get("/")  # every page lists the problems
+
+    _edit(brief, "a fair deal, not a present", "a fair deal, not a gift")
+    fixed = server.until(lambda s: s["generation"] > broken["generation"])
+    assert fixed["ok"] is True
+    page = server.get("/actors/ilse-brandt.html")
+    assert "a fair deal, not a gift" in page and "not a present" not in page
+
+
+def test_the_preview_settles_after_a_rebuild(served):
+    """A build reads mkdocs.yml and docs/; reading is no change, so it starts no new build."""
+    corpus, server = served
+    before = server.status()["generation"]
+    _edit(corpus.root / "briefs/actors/ostria.md", "Ostria summary.", "Ostria, a state.")
+    after = server.until(lambda s: s["generation"] > before)["generation"]
+    time.sleep(3)
+    assert server.status()["generation"] == after
