@@ -36,6 +36,7 @@ from briefing.render.stash import Stashed, fill
 from briefing.pipeline import Run, Session
 from briefing.printed import PAGE as PRINT_PAGE, Part, PrintEdition
 from briefing.render.html import clear_caches
+from briefing.render.site import Page
 from briefing.render.view import SiteInfo
 from briefing.settings import NotABriefing, find_root
 
@@ -47,12 +48,52 @@ STATIC = ("assets/javascripts/vendor/minisearch.js",)
 
 class _Generated(File):
     """A generated page that says whether its Markdown changed since the last build, so a
-    dirty build (the live preview) renders only the pages that did."""
+    dirty build (the live preview) renders only the pages that did. A one-shot build holds
+    its Markdown compressed (`packed`) until MkDocs reads it."""
 
     modified = True
+    packed: bytes | None = None
 
     def is_modified(self) -> bool:
         return self.modified
+
+    @property
+    def content_string(self) -> str:
+        if self.packed is not None:
+            return zlib.decompress(self.packed).decode("utf-8")
+        return File.content_string.fget(self)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.packed = None
+        File.content_string.fset(self, value)
+
+    @property
+    def content_bytes(self) -> bytes:
+        return zlib.decompress(self.packed) if self.packed is not None else File.content_bytes.fget(self)
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.packed = None
+        File.content_bytes.fset(self, value)
+
+
+class _Packed:
+    """A rendered page as a one-shot build holds it until MkDocs asks: its title, its
+    Markdown for the engine and its held-back HTML blocks (`render.stash`), compressed.
+    Pages are packed as they are rendered, so the site is never in memory twice."""
+
+    __slots__ = ("title", "markdown", "_blocks", "anchors")
+
+    def __init__(self, title: str | None, markdown: str, stashed: Stashed):
+        self.title, self.anchors = title, stashed.anchors
+        self.markdown = zlib.compress(markdown.encode("utf-8"), 1)
+        # NUL cannot occur in generated HTML: no file with one is read (load.read_text).
+        self._blocks = zlib.compress("\0".join(stashed.blocks).encode("utf-8"), 1) if stashed.blocks else b""
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        return tuple(zlib.decompress(self._blocks).decode("utf-8").split("\0")) if self._blocks else ()
 
 
 class BriefingFailed(PluginError):
@@ -181,7 +222,8 @@ class BriefingPlugin(BasePlugin):
         documents = {f.src_uri: (f.content_string, f"docs/{f.src_uri}")
                      for f in files.documentation_pages() if f.generated_by is None}
         session = self._session(config)
-        run = self.run = STATE.run = session.run(documents)
+        self.packed: dict[str, _Packed] = {}
+        run = self.run = STATE.run = session.run(documents, each=None if STATE.serving else self._pack)
         for problem in run.problems.warnings():
             log.info(f"briefing: {problem.short()}")
         if run.failed:
@@ -191,13 +233,17 @@ class BriefingPlugin(BasePlugin):
         first = not STATE.serving or session.previous is None or not STATE.contents.get(self.root)
         self.titles, self.stashed = {}, {}
         for page in run.pages.values():
-            self.titles[page.path] = _front_title(page.markdown)
-            stashed = page.stashed
-            file = _Generated.generated(config, page.path, content=stashed.markdown + _footer(run, page))
+            packed = self.packed.pop(page.path, None)
+            if packed is not None:
+                file = _Generated.generated(config, page.path, content="")
+                file.packed, self.titles[page.path], self.stashed[page.path] = packed.markdown, packed.title, packed
+            else:
+                stashed = page.stashed
+                file = _Generated.generated(config, page.path, content=stashed.markdown + _footer(run, page))
+                self.titles[page.path], self.stashed[page.path] = _front_title(page.markdown), stashed
             file.edit_uri = page.spec.edit_path
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
             files.append(file)
-            self.stashed[page.path] = stashed if STATE.serving else _release(page, stashed)
         self._add_assets(files, config)
         titles = {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
         for path, content in session.data_files(run, titles).items():
@@ -207,6 +253,12 @@ class BriefingPlugin(BasePlugin):
         self._hold(run)
         log.info(f"briefing: {self.summary}")
         return files
+
+    def _pack(self, run: Run, page: Page) -> Page:
+        """The pipeline's `each`: the page packed, and only its plan kept in the run."""
+        self.packed[page.path] = _Packed(_front_title(page.markdown), page.stashed.markdown + _footer(run, page),
+                                         page.stashed)
+        return Page(page.spec, "", page.reads)
 
     def _hold(self, run: Run) -> None:
         """Keep what the later events need; a one-shot build then lets the model go, so
@@ -286,7 +338,7 @@ class BriefingPlugin(BasePlugin):
             out = site_dir / (gone[:-3] + ".html")
             if out.is_file():
                 out.unlink()
-        edition = STATE.prints.setdefault(self.root, PrintEdition()) if STATE.serving else PrintEdition()
+        edition = STATE.prints.setdefault(self.root, PrintEdition()) if STATE.serving else PrintEdition(keep=False)
         parts = self.parts
         html_by_site_path = {p.path: contents[p.path[:-5] + ".md"] for p in parts
                              if p.path[:-5] + ".md" in contents}
@@ -331,14 +383,6 @@ def _footer(run: Run, page) -> str:
     abbreviations = run.linked.abbreviations
     prose = run.linked.prose.get(page.path)
     return abbreviations.footer(prose.markdown, page.path) if abbreviations and prose else ""
-
-
-def _release(page, stashed: Stashed) -> Stashed:
-    """A one-shot build keeps one copy of a page: the file's. The page's full Markdown and
-    the stash's copy of the text go, and only the held-back blocks stay."""
-    page.markdown = ""
-    page._stashed = None
-    return Stashed("", stashed.blocks, stashed.anchors)
 
 
 def _print_parts(run: Run) -> list[Part]:

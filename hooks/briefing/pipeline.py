@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .abbreviations import Abbreviations
 from .emit import data_files
@@ -92,8 +93,10 @@ class Session:
         self.parts = Fragments() if keep else None  # the data files' encoded parts
 
     def run(self, documents: dict[str, tuple[str, str]] | None = None, render: bool = True,
-            jobs: int = 1) -> Run:
-        """Every stage, once. `documents` maps hand-written docs pages to (Markdown, path)."""
+            jobs: int = 1, each: Callable[[Run, Page], Page] | None = None) -> Run:
+        """Every stage, once. `documents` maps hand-written docs pages to (Markdown, path).
+        `each` takes every page as it is rendered and returns what the run keeps of it: a
+        one-shot build packs them, so that a large site is never all in memory at once."""
         documents = dict(documents or {})
         problems = Problems()
         settings = load_settings(self.root, problems)
@@ -117,7 +120,7 @@ class Session:
         if not render or run.failed:
             self.previous = run
             return run
-        self._render(run, documents)
+        self._render(run, documents, each)
         self.previous = run
         return run
 
@@ -150,7 +153,7 @@ class Session:
         return data_files(run.index, run.linked, self.site, titles, self.parts)
 
     # -- render -----------------------------------------------------------------------------
-    def _render(self, run: Run, documents) -> None:
+    def _render(self, run: Run, documents, each=None) -> None:
         kept = self.previous.linked.abbreviations if self.keep and self.previous and self.previous.linked else None
         run.linked.abbreviations = Abbreviations(run.index).same(kept)
         view = View(run.index, run.linked, self.site, *self.history.read())
@@ -165,9 +168,9 @@ class Session:
                 pages[spec.path] = old
                 continue
             page = render_page(view, spec, documents, record=self.keep)
-            pages[spec.path] = page
             if old is None or old.markdown != page.markdown:
                 run.changed.add(spec.path)
+            pages[spec.path] = each(run, page) if each else page
         run.removed = set(self.rendered) - set(pages)
         run.pages = pages
         if self.keep:

@@ -18,6 +18,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Iterator
 
 PAGE = "print.html"
 ORDER = (("topic", "Topics"), ("actor", "Actors"), ("agreement", "Agreements"), ("source", "Sources"))
@@ -49,11 +50,16 @@ class Part:
 
 @dataclass
 class PrintEdition:
-    """Fragments by page, each rewritten once, joined in reading order on demand."""
+    """Fragments by page, each rewritten once, joined in reading order on demand. `keep`
+    holds the fragments for the next build (the live preview); a one-shot build writes each
+    as it is made."""
 
     cache: dict[str, tuple[int, str]] = field(default_factory=dict)
+    keep: bool = True
 
     def fragment(self, part: Part, content: str, included: frozenset[str]) -> str:
+        if not self.keep:
+            return _rewrite(part.path, content, included)
         key = hash((content, included))  # a frozenset keeps its hash: one computation per build
         found = self.cache.get(part.path)
         if found is not None and found[0] == key:
@@ -65,30 +71,17 @@ class PrintEdition:
     def build(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> str:
         return "\n".join(self.pieces(title, subtitle, parts, contents))
 
-    def pieces(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> list[str]:
-        """The edition as pieces to write one after another (joined by newlines): at
+    def pieces(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> Iterator[str]:
+        """The edition as pieces to write one after another, joined by newlines: at
         thousands of pages, one joined string would be another copy of the whole site."""
         included = frozenset(p.path for p in parts if p.path in contents)
         for gone in self.cache.keys() - included:
             del self.cache[gone]
-        toc, body = [], []
-        for kind, heading in (("home", ""), *ORDER, ("glossary", "")):
-            members = [p for p in parts if p.kind == kind and p.path in contents]
-            if not members:
-                continue
-            if heading:
-                body.append(f'<h1 class="bf-print-part" id="part-{kind}">{heading}</h1>')
-                toc.append(f'<li><a href="#part-{kind}">{heading}</a><ol>'
-                           + "".join(f'<li><a href="#{page_id(p.path)}">{html.escape(p.title)}</a></li>'
-                                     for p in members) + "</ol></li>")
-            else:
-                toc.append(f'<li><a href="#{page_id(members[0].path)}">{html.escape(members[0].title)}</a></li>')
-            for part in members:
-                fragment = self.fragment(part, contents[part.path], included)
-                body.append(f'<section class="bf-print-page bf-print-{kind}" id="{page_id(part.path)}">'
-                            f"<h1>{html.escape(part.title)}</h1>{fragment}</section>")
+        groups = [(kind, heading, [p for p in parts if p.kind == kind and p.path in contents])
+                  for kind, heading in (("home", ""), *ORDER, ("glossary", ""))]
+        groups = [group for group in groups if group[2]]
         css = resources.files("briefing").joinpath("assets/stylesheets/print-edition.css").read_text("utf-8")
-        return [
+        yield from (
             "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
             f"<title>{html.escape(title)} — print edition</title>",
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -96,8 +89,28 @@ class PrintEdition:
             f'<header class="bf-print-cover"><h1>{html.escape(title)}</h1>'
             f"<p>{html.escape(subtitle)}</p>"
             '<p class="bf-print-back"><a href="index.html">Back to the site</a></p></header>',
-            f'<nav class="bf-print-toc" aria-label="Contents"><h2>Contents</h2><ol>{"".join(toc)}</ol></nav>',
-            "<main>", *body, "</main>", "</body>", "</html>", ""]
+            f'<nav class="bf-print-toc" aria-label="Contents"><h2>Contents</h2><ol>{_toc(groups)}</ol></nav>',
+            "<main>")
+        for kind, heading, members in groups:
+            if heading:
+                yield f'<h1 class="bf-print-part" id="part-{kind}">{heading}</h1>'
+            for part in members:
+                fragment = self.fragment(part, contents[part.path], included)
+                yield (f'<section class="bf-print-page bf-print-{kind}" id="{page_id(part.path)}">'
+                       f"<h1>{html.escape(part.title)}</h1>{fragment}</section>")
+        yield from ("</main>", "</body>", "</html>", "")
+
+
+def _toc(groups) -> str:
+    toc = []
+    for kind, heading, members in groups:
+        if heading:
+            toc.append(f'<li><a href="#part-{kind}">{heading}</a><ol>'
+                       + "".join(f'<li><a href="#{page_id(p.path)}">{html.escape(p.title)}</a></li>'
+                                 for p in members) + "</ol></li>")
+        else:
+            toc.append(f'<li><a href="#{page_id(members[0].path)}">{html.escape(members[0].title)}</a></li>')
+    return "".join(toc)
 
 
 def _rewrite(path: str, content: str, included: set[str]) -> str:
