@@ -145,8 +145,7 @@ def edits(root: Path, n: int) -> list[Edit]:
              _html(other), f"Summary {mark}."),
         Edit("a name or alias", {one: renamed}, _html(one), f"{name} {mark}"),
         Edit("a name or alias", {one: text}, _html(one), name, f"{name} {mark}"),
-        Edit("a new brief", {added: _set(_set(spare_text, "name", f'"Added {mark}"'), "aliases", "[]")},
-             _html(added), f"Added {mark}"),
+        Edit("a new brief", {added: _unnamed(spare_text, f"Added {mark}")}, _html(added), f"Added {mark}"),
         Edit("a deleted brief", {added: None}, _html(added), "HTTP 404"),
     ]
     if quoted:
@@ -166,6 +165,13 @@ def edits(root: Path, n: int) -> list[Edit]:
         Edit("a burst of three saves", burst, _html(third), f"Burst {n} {third.stem}."),
     ]
     return out
+
+
+def _unnamed(text: str, name: str) -> str:
+    """A copy of a brief under a new name, without the names it had (its aliases and
+    abbreviation), so that it collides with nothing."""
+    text = re.sub(r"^abbreviation: .*\n", "", _set(text, "name", f'"{name}"'), count=1, flags=re.M)
+    return _set(text, "aliases", "[]")
 
 
 def _source_of(text: str, quoted: re.Match) -> str:
