@@ -30,6 +30,7 @@ from .autolink import MentionMatcher
 from .load import Layout, RawCorpus, find
 from .model import Briefing, Entity, Source
 from .problems import Problem, Problems
+from .render.html import clear_caches
 from .render.site import Page, SitePlan, plan, render_page
 from .render.view import SiteInfo, View
 from .settings import Settings, load_settings
@@ -175,6 +176,9 @@ class Session:
         run.pages = pages
         if self.keep:
             self.rendered, self.fingerprints = pages, fresh
+            # The link caches help within a build; kept across edits they would fill with
+            # the links of names and pages that are gone.
+            clear_caches()
         gc.collect(0)
 
     def _fingerprints(self, view: View) -> dict[str, int]:
