@@ -35,7 +35,6 @@ from briefing.previews import fill as fill_previews, keys_in, previews
 from briefing.render.stash import Stashed, fill
 from briefing.pipeline import Run, Session
 from briefing.printed import PAGE as PRINT_PAGE, Part, PrintEdition
-from briefing.render.html import clear_caches
 from briefing.render.site import Page
 from briefing.render.view import SiteInfo
 from briefing.settings import NotABriefing, find_root
@@ -267,7 +266,6 @@ class BriefingPlugin(BasePlugin):
         self.summary = run.summary()
         if not STATE.serving:
             self.run = STATE.run = None
-            clear_caches()
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for rel in (*ASSETS, *SCRIPTS, *STATIC):

@@ -176,9 +176,10 @@ class Session:
         run.pages = pages
         if self.keep:
             self.rendered, self.fingerprints = pages, fresh
-            # The link caches help within a build; kept across edits they would fill with
-            # the links of names and pages that are gone.
-            clear_caches()
+        # The link caches help within a render; kept after it they hold memory a one-shot
+        # build needs for MkDocs, and in the preview they would fill with the links of
+        # names and pages that are gone.
+        clear_caches()
         gc.collect(0)
 
     def _fingerprints(self, view: View) -> dict[str, int]:
