@@ -12,13 +12,18 @@ that an edit shows in about a second at any size, and a broken brief never hangs
 * What a build leaves alive is frozen out of the garbage collector (`gc.freeze`): the
   session holds a large, long-lived heap, and full collections over it during a build
   cost as much as the rest of the edit. Each build's own garbage is collected as it ends;
-  the frozen heap is collected when the preview has been idle for a moment (`_Tidy`).
+  the frozen heap is collected when the preview has been idle for a moment, or when it
+  has grown by a quarter since it was last collected (`_Tidy`).
+* The theme's static files are listed once (`_ThemeFiles`): MkDocs walks every theme
+  folder on every build, and Material's holds thousands of icons.
 """
 from __future__ import annotations
 
+import fnmatch
 import gc
 import json
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -31,6 +36,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.structure.files import File, Files
 
 from briefing.problems import Problem
 from briefing.render.errorpage import STATUS, error_page
@@ -92,6 +98,54 @@ class _Tidy:
                 self.building.release()
 
 
+class _ThemeFiles:
+    """`Files.add_files_from_theme`, with each theme folder's listing kept between builds.
+    A folder inside the briefing (a `custom_dir` the contributor may edit) is listed
+    again on every build; an installed theme's folders do not change while the preview
+    runs. What is added is exactly what MkDocs adds: the same filter, and the first
+    folder that holds a name wins."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.listed: dict[tuple, list[str]] = {}  # (installed folder, patterns) -> names
+
+    def add(self, files: Files, env, config) -> None:
+        skip = tuple(_theme_patterns(config))
+        names: set[str] = set()
+        for folder in config.theme.dirs:
+            names.update(self._names(folder, skip))
+        for path in sorted(names):
+            if files.get_file_from_path(path) is None:  # docs/ files win over the theme's
+                for folder in config.theme.dirs:
+                    if os.path.isfile(os.path.join(folder, path)):
+                        files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+                        break
+
+    def _names(self, folder: str, skip: tuple) -> list[str]:
+        installed = not Path(folder).resolve().is_relative_to(self.root)
+        key = (folder, skip)
+        if installed and key in self.listed:
+            return self.listed[key]
+        names = []
+        for top, _, filenames in os.walk(folder):  # as Jinja's FileSystemLoader walks
+            rel = os.path.relpath(top, folder).replace(os.sep, "/")
+            for filename in filenames:
+                name = filename if rel == "." else f"{rel}/{filename}"
+                if not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in skip):
+                    names.append(name)
+        if installed:
+            self.listed[key] = names
+        return names
+
+
+def _theme_patterns(config) -> list[str]:
+    """The names MkDocs never copies from a theme (`Files.add_files_from_theme`)."""
+    from mkdocs import utils
+    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"]
+    patterns += [f"*{x}" for x in utils.markdown_extensions]
+    return patterns + list(config.theme.static_templates)
+
+
 class Preview:
     def __init__(self, config_file: str = "mkdocs.yml", dev_addr: str | None = None,
                  open_browser: bool = False):
@@ -107,6 +161,7 @@ class Preview:
         self.tidy = _Tidy(self.building)
         self.url = ""
         self.title = "Briefing"
+        self.theme_files = _ThemeFiles(Path(config_file).resolve().parent)
 
     def config(self):
         overrides = {"dev_addr": self.dev_addr} if self.dev_addr else {}
@@ -127,7 +182,8 @@ class Preview:
         try:
             config = self.config()
             self.title = config.site_name
-            build(config, serve_url=self.url, dirty=self.built)
+            with _listing(self.theme_files):
+                build(config, serve_url=self.url, dirty=self.built)
             self.built, self.problems = True, []
         except (Abort, Exception) as err:  # noqa: BLE001 - the preview must keep serving
             self.problems = self._problems(err, collect.messages)
@@ -187,6 +243,22 @@ class Preview:
             server.shutdown()
             shutil.rmtree(self.site_dir, ignore_errors=True)
         return 0
+
+
+class _listing:
+    """MkDocs' build, with the theme's files added by `theme_files` (one build at a time:
+    `Preview.build` holds its lock)."""
+
+    def __init__(self, theme_files: _ThemeFiles):
+        self.theme_files = theme_files
+
+    def __enter__(self):
+        self.original = Files.add_files_from_theme
+        theme_files = self.theme_files
+        Files.add_files_from_theme = lambda files, env, config: theme_files.add(files, env, config)
+
+    def __exit__(self, *exc):
+        Files.add_files_from_theme = self.original
 
 
 # What an edit causes. inotify also reports files opened and closed unwritten, and MkDocs

@@ -187,12 +187,20 @@ TestEdits.settings = settings(max_examples=25, stateful_step_count=12, deadline=
                               suppress_health_check=[HealthCheck.too_slow])
 
 
-def _site(root: Path, site: Path, dirty: bool, session_state) -> None:
-    """One MkDocs build of the project into `site`, as the live preview runs it."""
+def _site(root: Path, site: Path) -> None:
+    """One clean MkDocs build of the project into `site`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
-    build(config, dirty=dirty)
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
+
+
+def _preview(root: Path, site: Path):
+    """The live preview's builder, building into `site`: the first build clean, the later
+    ones dirty, as `briefing serve` runs them."""
+    from mkdocs_preview import Preview
+    preview = Preview(str(root / "mkdocs.yml"))
+    preview.site_dir = str(site)
+    return preview
 
 
 def _differences(a: Path, b: Path) -> list[str]:
@@ -220,7 +228,9 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project = build_corpus(tmp_path / "p")
     served, clean = tmp_path / "served", tmp_path / "clean"
-    _site(project.root, served, dirty=False, session_state=None)
+    preview = _preview(project.root, served)
+    preview.build()
+    assert preview.problems == []
     edits = [
         lambda: project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md")
                               .read_text().replace("summary: Port 1 summary.", "summary: A busier port.")),
@@ -235,9 +245,10 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
     ]
     for edit in edits:
         edit()
-        _site(project.root, served, dirty=True, session_state=None)
+        preview.build()
+        assert preview.problems == []
         shutil.rmtree(clean, ignore_errors=True)
         mkdocs_briefing.STATE.serving = False
-        _site(project.root, clean, dirty=False, session_state=None)
+        _site(project.root, clean)
         mkdocs_briefing.STATE.serving = True
         assert _differences(served, clean) == []

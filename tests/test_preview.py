@@ -105,3 +105,34 @@ def test_the_preview_settles_after_a_rebuild(served):
     after = server.until(lambda s: s["generation"] > before)["generation"]
     time.sleep(3)
     assert server.status()["generation"] == after
+
+
+def test_the_theme_s_files_are_those_mkdocs_lists_and_an_edited_custom_dir_is_listed_again(tmp_path):
+    """The preview lists an installed theme's files once; a folder of the briefing's own
+    (`custom_dir`) is listed on every build, so a file added there is served."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from helpers import MKDOCS_YML, Project
+    from mkdocs_preview import _ThemeFiles
+
+    project = Project(tmp_path / "p")
+    project.write("mkdocs.yml", MKDOCS_YML.replace("  name: material\n",
+                                                   "  name: material\n  custom_dir: overrides\n"))
+    project.write("overrides/assets/first.css", "a {}\n")
+    listing = _ThemeFiles(project.root)
+
+    def both() -> tuple[list[str], list[str]]:
+        config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        env = config.theme.get_env()
+        theirs, ours = Files([]), Files([])
+        theirs.add_files_from_theme(env, config)
+        listing.add(ours, env, config)
+        return ([(f.src_uri, f.abs_src_path) for f in theirs], [(f.src_uri, f.abs_src_path) for f in ours])
+
+    theirs, ours = both()
+    assert ours == theirs and ("assets/first.css", str(project.root / "overrides/assets/first.css")) in ours
+    assert len(ours) > 20  # Material's own assets are there too
+    project.write("overrides/assets/second.css", "b {}\n")
+    theirs, ours = both()
+    assert ours == theirs and any(uri == "assets/second.css" for uri, _ in ours)
