@@ -29,7 +29,8 @@ _TITLE = re.compile(r'\s(title|data-bf-preview|aria-label)="[^"]*"(?=[^<>]*>)')
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 _GRAPH = re.compile(r'<h2 id="graph">.*?</figure>|<figure class="bf-graph[^"]*".*?</figure>', re.S)
 _H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
-_A = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+# A link to another site: the only kind whose text can be its own address.
+_A = re.compile(r"""<a\b([^>]*\bhref="https?://[^>]*)>(.*?)</a>""", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _CLASS = re.compile(r'(?<![\w-])class="([^"]*)"')
 _SCHEME = re.compile(r"^https?://", re.I)
@@ -122,8 +123,15 @@ def _rewrite(path: str, content: str, included: set[str]) -> str:
     content = _TITLE.sub("", content)
     content = _ID.sub(lambda m: f'{m.group(1)}="{prefix}--{m.group(2)}"', content)
     folder = posixpath.dirname(path)
+    done: dict[str, str] = {}  # a page links to the same few pages many times
 
     def link(match: re.Match) -> str:
+        found = done.get(match.group(1))
+        if found is None:
+            found = done[match.group(1)] = _link(match)
+        return found
+
+    def _link(match: re.Match) -> str:
         target = html.unescape(match.group(1))
         if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
             return match.group(0)  # another site, or mailto:
