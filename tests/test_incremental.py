@@ -125,6 +125,15 @@ class Edits(RuleBasedStateMachine):
         path.write_text(path.read_text().replace("Author, outlet", f"Author ({self.counter}), outlet", 1))
         self.step()
 
+    @rule(publisher=st.sampled_from(["Harbour Gazette", "Coast Weekly", "null"]))
+    def edit_a_seed_s_publisher(self, publisher):
+        """The source's one-line description changes: its page, its glossary entry and
+        every preview of it."""
+        path = self.project.root / "seeds/harbour-gazette.yaml"
+        path.write_text(re.sub(r"^publisher: .*$", f"publisher: {publisher}", path.read_text(),
+                               count=1, flags=re.M))
+        self.step()
+
     @rule(label=st.sampled_from(["Gazette", "Harbour Gazette", "HG"]))
     def relabel_a_cited_source(self, label):
         """Every citation of it shows the label: the briefs that cite it link again."""

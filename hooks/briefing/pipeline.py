@@ -92,6 +92,7 @@ class Session:
         self.fingerprints: dict[str, int] = {}
         self.links = LinkCache()
         self.parts = Fragments() if keep else None  # the data files' encoded parts
+        self.page_parts: dict[str, dict] = {}  # the pages' kept parts (`View.part`)
 
     def run(self, documents: dict[str, tuple[str, str]] | None = None, render: bool = True,
             jobs: int = 1, each: Callable[[Run, Page], Page] | None = None) -> Run:
@@ -162,18 +163,22 @@ class Session:
         fresh = self._fingerprints(view) if self.keep else {}
         changed_keys = {k for k, v in fresh.items() if self.fingerprints.get(k) != v} | \
             (self.fingerprints.keys() - fresh.keys())
+        view.changed = changed_keys
         pages: dict[str, Page] = {}
         for spec in run.plan.pages:
             old = self.rendered.get(spec.path)
             if old is not None and self.keep and not (old.reads & changed_keys) and old.spec == spec:
                 pages[spec.path] = old
                 continue
-            page = render_page(view, spec, documents, record=self.keep)
+            page = render_page(view, spec, documents, record=self.keep,
+                               parts=self.page_parts if self.keep else None)
             if old is None or old.markdown != page.markdown:
                 run.changed.add(spec.path)
             pages[spec.path] = each(run, page) if each else page
         run.removed = set(self.rendered) - set(pages)
         run.pages = pages
+        for gone in self.page_parts.keys() - pages.keys():
+            del self.page_parts[gone]
         if self.keep:
             self.rendered, self.fingerprints = pages, fresh
         # The link caches help within a render; kept after it they hold memory a one-shot

@@ -79,8 +79,11 @@ def _see_entries(named: Entity | GlossaryTerm, anchor: str, target: str) -> list
 
 def glossary_page(view: View) -> str:
     entries: list[Entry] = []
+    # An entity's entry is kept between a session's runs; it reads its entity again through
+    # the view, so that the entry's record holds the entity's fields.
     for entity in view.everything():
-        entries.append(_entry(entity.name, _entity_lines(view, entity)))
+        entries.append(_entry(entity.name, view.part("entity:" + entity.id,
+                                                     lambda i=entity.id: _entity_lines(view, view.face(i)))))
         entries += _see_entries(entity, f"{entity.kind}-{entity.id}", entity.name)
     for term in view.glossary():
         entries.append(_entry(term.term, _term_lines(view, term)))

@@ -123,12 +123,16 @@ def plan(view: View, documents: dict) -> SitePlan:
     return SitePlan(specs, sections, parents)
 
 
-def render_page(view: View, spec: Spec, documents: dict, record: bool = True) -> Page:
+def render_page(view: View, spec: Spec, documents: dict, record: bool = True,
+                parts: dict | None = None) -> Page:
     """A page; with `record`, it also notes what it read (only a kept session, which
-    renders again what an edit touches, needs that)."""
+    renders again what an edit touches, needs that). `parts`: the kept parts of every
+    page (`View.part`), updated with this page's."""
     if record:
-        view.begin()
+        view.begin(parts.get(spec.path, {}) if parts is not None else None)
     markdown = _render(view, spec, documents)
+    if record and parts is not None:
+        parts[spec.path] = view.made
     return Page(spec, markdown, view.end())
 
 

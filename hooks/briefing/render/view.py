@@ -48,10 +48,15 @@ class View:
     history: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     history_note: str = ""  # why the history is incomplete, e.g. a shallow clone
     reads: set[str] | None = None
+    changed: set[str] = field(default_factory=set)  # the keys whose fingerprint changed
+    kept: dict[str, tuple[frozenset[str], object]] | None = None  # the page's last parts
+    made: dict[str, tuple[frozenset[str], object]] | None = None  # its parts in this render
 
     # -- recording ---------------------------------------------------------------------
-    def begin(self) -> None:
+    def begin(self, kept: dict | None = None) -> None:
+        """Start a page's record; `kept`: the parts its last render made (see `part`)."""
         self.reads = set()
+        self.kept, self.made = kept, ({} if kept is not None else None)
 
     def end(self) -> frozenset[str]:
         reads, self.reads = self.reads or set(), None
@@ -60,6 +65,25 @@ class View:
     def _read(self, key: str) -> None:
         if self.reads is not None:
             self.reads.add(key)
+
+    def part(self, key: str, make):
+        """`make()`, a piece of a long page (one glossary entry of thousands), kept with
+        what it read: the page's next render reuses it while none of those keys changed.
+        A page that is not rendered again keeps its parts; one that is keeps only the
+        parts it asked for, so a part is never older than the keys it was checked against."""
+        if self.made is None:
+            return make()
+        found = self.kept.get(key)
+        if found is None or found[0] & self.changed:
+            outer, self.reads = self.reads, set()
+            try:
+                value = make()
+            finally:
+                inner, self.reads = self.reads, outer
+            found = (frozenset(inner), value)
+        self.reads |= found[0]
+        self.made[key] = found
+        return found[1]
 
     # -- entities --------------------------------------------------------------------
     def face(self, entity_id: str) -> Entity | None:
