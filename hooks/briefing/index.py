@@ -337,7 +337,7 @@ def _verify_quotes(index: Index, entity: Entity) -> None:
             index.problems.add(entity.path, quote.line, failure.message, failure.hint, "quotes.text",
                                col=quote.col)
             continue
-        problem = provenance.elision(quote.match)
+        problem = provenance.quote_elision(quote)
         if problem:
             index.problems.add(entity.path, quote.line, problem, field="quotes.text", col=quote.col)
             quote.match = None

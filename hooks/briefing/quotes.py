@@ -57,6 +57,7 @@ class Provenance:
     searches: dict[str, SearchText]
     explained: dict[str, int] = field(default_factory=dict)  # failures explained per file
     located: dict[tuple[str, str], QuoteMatch | None] = field(default_factory=dict)  # memo
+    elided: dict[tuple[str, str], str | None] = field(default_factory=dict)  # memo, same keys
     _sorted: list[str] | None = None
 
     @classmethod
@@ -74,7 +75,8 @@ class Provenance:
             else:
                 searches[source.id] = SearchText.build(source)
         located = {k: v for k, v in kept.located.items() if k[0] in same} if kept is not None else {}
-        return cls(searches, located=located)
+        elided = {k: v for k, v in kept.elided.items() if k[0] in same} if kept is not None else {}
+        return cls(searches, located=located, elided=elided)
 
     def order(self, first: Iterable[str] = ()):
         """Source ids: `first` in its order, then every other source by id. A generator: a
@@ -118,6 +120,13 @@ class Provenance:
                            "resembles it", "copy the words exactly from the source text")
         return Failure(f"the quote \"{shown}\" is not in source '{sid}'" + nearest,
                        "copy the words exactly as the source has them; mark left-out words with '...'")
+
+    def quote_elision(self, quote: Quote) -> str | None:
+        """`elision` of a located quote entry, kept with what was located."""
+        key = (quote.source, quote.text)
+        if key not in self.elided:
+            self.elided[key] = self.elision(self.located[key])
+        return self.elided[key]
 
     def elision(self, match: QuoteMatch) -> str | None:
         paragraph = self.searches[match.source].source.paragraphs[match.paragraph - 1]
