@@ -17,6 +17,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
@@ -41,6 +42,7 @@ _SCHEME = re.compile(r"^https?://", re.I)
 URL_CLASS = "bf-url"  # a link whose text is its address (print-edition.css prints it once)
 
 
+@lru_cache(maxsize=65536)
 def page_id(path: str) -> str:
     """The anchor of a page in the edition: actors/ana-costa.html -> pg-actors-ana-costa."""
     return "pg-" + re.sub(r"[^a-z0-9]+", "-", path.lower().rsplit(".", 1)[0]).strip("-")
@@ -59,18 +61,23 @@ class PrintEdition:
     holds the fragments for the next build (the live preview); a one-shot build writes each
     as it is made."""
 
-    cache: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # page -> (hash of its HTML, its fragment, the pages it links to: whether each is in)
+    cache: dict[str, tuple[int, str, dict[str, bool]]] = field(default_factory=dict)
     keep: bool = True
 
     def fragment(self, part: Part, content: str, included: frozenset[str]) -> str:
+        """A page's fragment. A kept one is reused while the page's HTML is the same and
+        each page it links to is in the edition or out of it as before: adding a brief
+        rewrites the pages that link to it, not every page."""
         if not self.keep:
-            return _rewrite(part.path, content, included)
-        key = hash((content, included))  # a frozenset keeps its hash: one computation per build
+            return _rewrite(part.path, content, included)[0]
+        key = hash(content)
         found = self.cache.get(part.path)
-        if found is not None and found[0] == key:
+        if found is not None and found[0] == key and \
+                all((page in included) == was for page, was in found[2].items()):
             return found[1]
-        done = _rewrite(part.path, content, included)
-        self.cache[part.path] = (key, done)
+        done, asked = _rewrite(part.path, content, included)
+        self.cache[part.path] = (key, done, asked)
         return done
 
     def build(self, title: str, subtitle: str, parts: list[Part], contents: dict[str, str]) -> str:
@@ -118,8 +125,9 @@ def _toc(groups) -> str:
     return "".join(toc)
 
 
-def _rewrite(path: str, content: str, included: set[str]) -> str:
-    """One page's HTML for the edition: ids prefixed, links made in-page where they can."""
+def _rewrite(path: str, content: str, included: set[str]) -> tuple[str, dict[str, bool]]:
+    """One page's HTML for the edition: ids prefixed, links made in-page where they can;
+    and the pages it links to, with whether each is in the edition."""
     prefix = page_id(path)
     content = _GRAPH.sub("", content)
     content = _H1.sub("", content, count=1)  # the edition prints its own title
@@ -129,6 +137,7 @@ def _rewrite(path: str, content: str, included: set[str]) -> str:
                       content)
     folder = posixpath.dirname(path)
     done: dict[str, str] = {}  # a page links to the same few pages many times
+    asked: dict[str, bool] = {}
 
     def link(match: re.Match) -> str:
         if not _attribute(match):
@@ -150,11 +159,12 @@ def _rewrite(path: str, content: str, included: set[str]) -> str:
                 return match.group(0)
             return f'href="#{html.escape(prefix + (f"--{element}" if element else ""), quote=True)}"'
         resolved = posixpath.normpath(posixpath.join(folder, where))
+        asked[resolved] = resolved in included
         if resolved in included:
             inside = page_id(resolved) + (f"--{element}" if element else "")
             return f'href="#{html.escape(inside, quote=True)}"'
         return f'href="{html.escape(resolved + ("#" + anchor if anchor else ""), quote=True)}"'
-    return _mark_urls(_HREF.sub(link, content))
+    return _mark_urls(_HREF.sub(link, content)), asked
 
 
 def _attribute(match: re.Match) -> bool:
