@@ -25,10 +25,11 @@ from importlib import resources
 import jinja2
 from pathlib import Path
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
 from briefing.previews import fill as fill_previews, keys_in, previews
@@ -111,6 +112,8 @@ class _State:
         self.serving = False
         self.lock = threading.Lock()
         self.run: Run | None = None  # the last run, good or bad
+        self.built: dict[str, BriefingPlugin] = {}  # config file -> the plugin of its last good build
+        self.pending: tuple[dict, Run] | None = None  # a run the quick path handed on
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -203,6 +206,7 @@ class BriefingPlugin(BasePlugin):
         config.extra_javascript.extend(s for s in SCRIPTS if s not in config.extra_javascript)
         # Entity pages are reached through their groups, not listed in the sidebar.
         config.validation.nav.omitted_files = logging.DEBUG
+        self.config = config
         return config
 
     def _session(self, config: MkDocsConfig) -> Session:
@@ -222,7 +226,12 @@ class BriefingPlugin(BasePlugin):
                      for f in files.documentation_pages() if f.generated_by is None}
         session = self._session(config)
         self.packed: dict[str, _Packed] = {}
-        run = self.run = STATE.run = session.run(documents, each=None if STATE.serving else self._pack)
+        self.documents = documents
+        pending, STATE.pending = STATE.pending, None
+        if pending is not None and pending[0] == documents:  # the quick path's run, not applied
+            run = self.run = STATE.run = pending[1]
+        else:
+            run = self.run = STATE.run = session.run(documents, each=None if STATE.serving else self._pack)
         for problem in run.problems.warnings():
             log.info(f"briefing: {problem.short()}")
         if run.failed:
@@ -237,21 +246,29 @@ class BriefingPlugin(BasePlugin):
                 file = _Generated.generated(config, page.path, content="")
                 file.packed, self.titles[page.path], self.stashed[page.path] = packed.markdown, packed.title, packed
             else:
-                stashed = page.stashed
-                file = _Generated.generated(config, page.path, content=stashed.markdown + _footer(run, page))
-                self.titles[page.path], self.stashed[page.path] = _front_title(page.markdown), stashed
+                file = _Generated.generated(config, page.path, content="")
+                self._fill(run, page, file)
             file.edit_uri = page.spec.edit_path
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
             files.append(file)
         self._add_assets(files, config)
-        titles = {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
-        for path, content in session.data_files(run, titles).items():
+        for path, content in self._data_files(session, run).items():
             files.append(File.generated(config, path, content=content))
         _expand_nav(config, run)
         self.previews = previews(run.index)
         self._hold(run)
         log.info(f"briefing: {self.summary}")
         return files
+
+    def _fill(self, run: Run, page: Page, file: File) -> None:
+        """A page's file given the page's Markdown for the engine."""
+        stashed = page.stashed
+        file.content_string = stashed.markdown + _footer(run, page)
+        self.titles[page.path], self.stashed[page.path] = _front_title(page.markdown), stashed
+
+    def _data_files(self, session: Session, run: Run) -> dict[str, bytes]:
+        titles = {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
+        return session.data_files(run, titles)
 
     def _pack(self, run: Run, page: Page) -> Page:
         """The pipeline's `each`: the page packed, and only its plan kept in the run."""
@@ -264,6 +281,7 @@ class BriefingPlugin(BasePlugin):
         that it does not sit in memory beside the pages MkDocs holds."""
         self.parents, self.parts, self.removed = run.plan.parents, _print_parts(run), run.removed
         self.summary = run.summary()
+        self.shape = _shape(run, self.titles)
         if not STATE.serving:
             self.run = STATE.run = None
 
@@ -275,10 +293,12 @@ class BriefingPlugin(BasePlugin):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files, **kwargs):
         if STATE.serving:
             env.bytecode_cache = TEMPLATES
+            self.env, self.files = env, files
         return env
 
     # -- nav: every entity page under its group -------------------------------------------
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files, **kwargs):
+        self.nav = nav
         sections: dict[str, Section] = {}
         for item in _walk(nav.items):
             if isinstance(item, Section) and item.children and getattr(item.children[0], "file", None):
@@ -323,6 +343,7 @@ class BriefingPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig, **kwargs):
         site_dir = Path(config.site_dir)
         if STATE.serving:
+            STATE.built[str(Path(config.config_file_path).resolve())] = self
             marked = STATE.marked.setdefault(self.root, _Marked())
             for gone in self.removed:
                 marked.forget(str(site_dir / (gone[:-3] + ".html")))
@@ -345,6 +366,51 @@ class BriefingPlugin(BasePlugin):
         with open(site_dir / PRINT_PAGE, "w", encoding="utf-8") as out:
             for i, piece in enumerate(pieces):
                 out.write(("\n" if i else "") + fill_previews(piece, self.previews))
+
+
+    # -- the live preview's quick path --------------------------------------------------
+    def quick(self) -> bool:
+        """The pipeline again and, when the site keeps its shape (the same pages, titles,
+        groups and navigation), only the pages whose Markdown changed rendered and written,
+        through MkDocs' own page steps and this plugin's events: MkDocs' build would list
+        the theme, make every file and page object and build the navigation again. False
+        when a full build is needed; it then takes this run as it is."""
+        session = STATE.sessions[self.root]
+        run = self.run = STATE.run = session.run(self.documents)
+        if run.failed:
+            raise BriefingFailed(_report(run))
+        titles = {**self.titles, **{path: _front_title(run.pages[path].markdown) for path in run.changed}}
+        if _shape(run, titles) != self.shape:
+            STATE.pending = (self.documents, run)
+            return False
+        changed = [run.pages[path] for path in sorted(run.changed)]
+        for page in changed:
+            self._fill(run, page, self.files.get_file_from_path(page.path))
+        for path, content in self._data_files(session, run).items():
+            file = self.files.get_file_from_path(path)
+            if file.content_bytes != content:
+                file.content_bytes = content
+                Path(file.abs_dest_path).write_bytes(content)
+        self.previews = previews(run.index)
+        self._hold(run)
+        self._render(changed)
+        self.on_post_build(self.config)
+        log.info(f"briefing: {self.summary}; {len(changed)} page{'s' * (len(changed) != 1)} rendered again")
+        return True
+
+    def _render(self, changed: list[Page]) -> None:
+        """MkDocs' steps for each changed page: read and convert it, put it in the theme,
+        write it, check its links' anchors."""
+        config, files = self.config, self.files
+        self.contents, self.written = {}, set()
+        pages = [files.get_file_from_path(page.path).page for page in changed]
+        for page in pages:
+            mkdocs_build._populate_page(page, config, files)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for page in pages:
+            mkdocs_build._build_page(page, config, doc_files, self.nav, self.env)
+        for page in pages:
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
@@ -374,6 +440,15 @@ def _title(path: str) -> str:
         return names[path]
     stem = path[:-len("/index.md")] if path.endswith("/index.md") else path[:-3]
     return stem.replace("/", " › ").replace("-", " ").capitalize()
+
+
+def _shape(run: Run, titles: dict[str, str | None]) -> tuple:
+    """What every page's template shows of the site: which pages there are, the titles of
+    those in the navigation, and each entity page's group."""
+    in_nav = tuple(sorted((s.path, titles.get(s.path)) for s in run.plan.pages
+                          if s.kind not in ("entity", "mentions")))
+    sections = tuple((s.page, s.title, tuple((g.title, g.page) for g in s.groups)) for s in run.plan.sections)
+    return frozenset(run.pages), in_nav, tuple(sorted(run.plan.parents.items())), sections
 
 
 def _footer(run: Run, page) -> str:

@@ -16,9 +16,14 @@ that an edit shows in about a second at any size, and a broken brief never hangs
   has grown by a quarter since it was last collected (`_Tidy`).
 * The theme's static files are listed once (`_ThemeFiles`): MkDocs walks every theme
   folder on every build, and Material's holds thousands of icons.
+* An edit of briefs or seeds that keeps the site's shape (the same pages and navigation)
+  takes the quick path (`BriefingPlugin.quick`): the changed pages go through MkDocs' own
+  page steps, without a whole build. Anything else (mkdocs.yml, docs/, the theme's own
+  folder, a page added or removed, a title in the navigation) gets a full, dirty build.
 """
 from __future__ import annotations
 
+import ctypes
 import fnmatch
 import gc
 import json
@@ -66,19 +71,28 @@ class _Collect(logging.Handler):
 
 
 class _Tidy:
-    """A full garbage collection once no build has run for `IDLE` seconds."""
+    """Full garbage collections of the frozen heap: once no build has run for `IDLE`
+    seconds, and after a build that left it a quarter larger than the last full collection
+    did (CPython's own rule for its oldest generation). Without the second, edits saved
+    back to back would never let the garbage that frozen objects become be collected."""
 
     IDLE = 3.0
+    GROWTH = 1.25
 
     def __init__(self, building: threading.Lock):
         self.building = building
         self.timer: threading.Timer | None = None
+        self.after_full = 0  # objects frozen after the last full collection
 
     def after_build(self) -> None:
         # What the build made and dropped (MkDocs' pages and files point at each other) is
         # garbage now: collect it (only the unfrozen objects are scanned), freeze the rest.
         gc.collect()
         gc.freeze()
+        if gc.get_freeze_count() > self.after_full * self.GROWTH:
+            self._full()
+        else:
+            _LIBC.trim()
         self.cancel()
         self.timer = threading.Timer(self.IDLE, self._collect)
         self.timer.daemon = True
@@ -91,11 +105,43 @@ class _Tidy:
     def _collect(self) -> None:
         if self.building.acquire(blocking=False):  # a build started: it comes first
             try:
-                gc.unfreeze()
-                gc.collect()
-                gc.freeze()
+                self._full()
             finally:
                 self.building.release()
+
+    def _full(self) -> None:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.after_full = gc.get_freeze_count()
+        _LIBC.trim()
+
+
+class _Libc:
+    """glibc's allocator, told to behave like a long-running server's: memory a build frees
+    goes back to the system. By default large blocks freed raise the size from which blocks
+    are mapped on their own, so later pages come from the heap, fragment it, and the
+    preview's RSS creeps up edit after edit. Elsewhere (macOS, musl) this does nothing."""
+
+    M_MMAP_THRESHOLD = -3
+
+    def __init__(self):
+        try:
+            self.libc = ctypes.CDLL(None)
+            self.libc.malloc_trim, self.libc.mallopt  # noqa: B018 - glibc has both
+        except (OSError, AttributeError):
+            self.libc = None
+
+    def fixed_threshold(self) -> None:
+        if self.libc is not None:
+            self.libc.mallopt(self.M_MMAP_THRESHOLD, 128 * 1024)  # glibc's default, kept fixed
+
+    def trim(self) -> None:
+        if self.libc is not None:
+            self.libc.malloc_trim(0)
+
+
+_LIBC = _Libc()
 
 
 class _ThemeFiles:
@@ -162,6 +208,8 @@ class Preview:
         self.url = ""
         self.title = "Briefing"
         self.theme_files = _ThemeFiles(Path(config_file).resolve().parent)
+        self.stamps: tuple | None = None  # what the last full build read besides briefs and seeds
+        self.quick_builds = self.full_builds = 0
 
     def config(self):
         overrides = {"dev_addr": self.dev_addr} if self.dev_addr else {}
@@ -180,12 +228,20 @@ class Preview:
         collect = _Collect()
         logging.getLogger("mkdocs").addHandler(collect)
         try:
-            config = self.config()
-            self.title = config.site_name
-            with _listing(self.theme_files):
-                build(config, serve_url=self.url, dirty=self.built)
+            if self._quick(collect):
+                self.quick_builds += 1
+            else:
+                self.full_builds += 1
+                config = self.config()
+                self.title = config.site_name
+                self.stamps = _stamps(config)  # before the build: an edit during it is seen next time
+                with _listing(self.theme_files):
+                    build(config, serve_url=self.url, dirty=self.built)
             self.built, self.problems = True, []
         except (Abort, Exception) as err:  # noqa: BLE001 - the preview must keep serving
+            if not isinstance(err, mkdocs_briefing.BriefingFailed):
+                # Stopped after writing some pages: the next build is a whole one.
+                mkdocs_briefing.STATE.built.pop(self._key(), None)
             self.problems = self._problems(err, collect.messages)
             for problem in self.problems:
                 log.error(problem.short())
@@ -193,6 +249,20 @@ class Preview:
             logging.getLogger("mkdocs").removeHandler(collect)
             with self.lock:
                 self.generation += 1
+
+    def _key(self) -> str:
+        return str(Path(self.config_file).resolve())
+
+    def _quick(self, collect: "_Collect") -> bool:
+        """The quick path, when only briefs and seeds changed since the last good build."""
+        plugin = mkdocs_briefing.STATE.built.get(self._key())
+        if plugin is None or self.stamps is None or _stamps(plugin.config) != self.stamps:
+            return False
+        if not plugin.quick():
+            return False
+        if plugin.config.strict and collect.messages:  # as MkDocs' build does in strict mode
+            raise Abort(f"Aborted with {len(collect.messages)} warnings in strict mode!")
+        return True
 
     def _problems(self, err: Exception, messages: list[str]) -> list[Problem]:
         run = mkdocs_briefing.STATE.run
@@ -221,6 +291,7 @@ class Preview:
 
     def serve(self) -> int:
         mkdocs_briefing.STATE.serving = True
+        _LIBC.fixed_threshold()
         _log_like_mkdocs()
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
         config = self.config()
@@ -243,6 +314,26 @@ class Preview:
             server.shutdown()
             shutil.rmtree(self.site_dir, ignore_errors=True)
         return 0
+
+
+def _stamps(config) -> tuple:
+    """The size and time of every file a build reads besides the briefs and seeds (which
+    the core keys itself): mkdocs.yml, briefing.yml, docs/, a theme folder of the briefing's
+    own and whatever `watch` names."""
+    root = Path(config.config_file_path).resolve().parent
+    places = [Path(config.config_file_path), root / SETTINGS, Path(config.docs_dir), *map(Path, config.watch)]
+    places += [Path(folder) for folder in config.theme.dirs if Path(folder).resolve().is_relative_to(root)]
+    found = []
+    for place in places:
+        paths = [place] if not place.is_dir() else \
+            sorted(Path(top) / name for top, _, names in os.walk(place) for name in names)
+        for path in paths:
+            try:
+                st = path.stat()
+                found.append((str(path), st.st_mtime_ns, st.st_size))
+            except OSError:
+                found.append((str(path), None))
+    return tuple(found)
 
 
 class _listing:

@@ -240,24 +240,43 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
     preview = _preview(project.root, served)
     preview.build()
     assert preview.problems == []
+    def replace(rel: str, old: str, new: str):
+        return lambda: project.write(rel, project.root.joinpath(rel).read_text().replace(old, new, 1))
+
+    gazette = project.root.joinpath("seeds/harbour-gazette.txt").read_text()
     edits = [
-        lambda: project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md")
-                              .read_text().replace("summary: Port 1 summary.", "summary: A busier port.")),
+        replace("briefs/actors/port-1.md", "summary: Port 1 summary.", "summary: A busier port."),
         # Linked from most pages: their previews are filled again, not rendered again.
-        lambda: project.write("briefs/actors/northline.md", project.root.joinpath("briefs/actors/northline.md")
-                              .read_text().replace("summary: Northline Ferry Company summary.",
-                                                   "summary: The ferry operator & its <b>fleet</b>.")),
-        lambda: project.write("briefs/actors/northline.md", project.root.joinpath("briefs/actors/northline.md")
-                              .read_text().replace("name: Northline Ferry Company", "name: Northline Ferries")),
+        replace("briefs/actors/northline.md", "summary: Northline Ferry Company summary.",
+                "summary: The ferry operator & its <b>fleet</b>."),
+        replace("briefs/actors/northline.md", "name: Northline Ferry Company", "name: Northline Ferries"),
+        replace("briefs/actors/northline.md", "type: organization",
+                'type: organization\nquotes:\n  - id: fares\n    text: "no plans to raise fares"\n'
+                "    source: harbour-gazette"),
+        replace("seeds/harbour-gazette.yaml", "publisher: ", "publisher: Coast "),
+        # A broken brief, then its fix: the error page, then the site as a clean build has it.
+        replace("briefs/actors/port-1.md", "\nsummary: ", "\nsummary: [never closed "),
+        replace("briefs/actors/port-1.md", "\nsummary: [never closed ", "\nsummary: "),
+        # A seed's text edited (its checksum fails), then restored.
+        lambda: project.write("seeds/harbour-gazette.txt", gazette + "\nA late paragraph.\n"),
+        lambda: project.write("seeds/harbour-gazette.txt", gazette),
         lambda: project.actor("port-9", "Port 9", body="Near [[ostria]] ([[harbour-gazette#p1]]).\n"),
         lambda: project.root.joinpath("briefs/actors/port-2.md").unlink(),
+        replace("docs/index.md", "# Test briefing", "# Test briefing, edited"),
     ]
+    broken = 0
     for edit in edits:
         edit()
         preview.build()
-        assert preview.problems == []
+        if preview.problems:  # the broken brief and the failed checksum
+            broken += 1
+            continue
         shutil.rmtree(clean, ignore_errors=True)
         mkdocs_briefing.STATE.serving = False
         _site(project.root, clean)
         mkdocs_briefing.STATE.serving = True
         assert _differences(served, clean) == []
+    assert broken == 2
+    # Both routes ran: the quick one for edits that keep the site's shape, the whole build
+    # for a brief added or deleted and for docs/.
+    assert preview.quick_builds >= 5 and preview.full_builds >= 4
