@@ -72,24 +72,26 @@ class _Collect(logging.Handler):
 
 class _Tidy:
     """Full garbage collections of the frozen heap: once no build has run for `IDLE`
-    seconds, and after a build that left it a quarter larger than the last full collection
-    did (CPython's own rule for its oldest generation). Without the second, edits saved
-    back to back would never let the garbage that frozen objects become be collected."""
+    seconds, after a whole build, and after a build that left the heap a quarter larger than
+    the last full collection did. Without the last two, edits saved back to back would
+    never let the garbage that frozen objects become be collected."""
 
     IDLE = 3.0
-    GROWTH = 1.25
+    GROWTH = 1.25  # CPython's own rule for its oldest generation
 
     def __init__(self, building: threading.Lock):
         self.building = building
         self.timer: threading.Timer | None = None
         self.after_full = 0  # objects frozen after the last full collection
 
-    def after_build(self) -> None:
+    def after_build(self, whole: bool = False) -> None:
         # What the build made and dropped (MkDocs' pages and files point at each other) is
         # garbage now: collect it (only the unfrozen objects are scanned), freeze the rest.
+        # A whole build also replaced the files, pages and navigation the quick path kept
+        # from the one before, which were frozen: they are collected with the frozen heap.
         gc.collect()
         gc.freeze()
-        if gc.get_freeze_count() > self.after_full * self.GROWTH:
+        if whole or gc.get_freeze_count() > self.after_full * self.GROWTH:
             self._full()
         else:
             _LIBC.trim()
@@ -220,9 +222,10 @@ class Preview:
     def build(self) -> None:
         """One build; never raises. Problems go to the error page."""
         self.tidy.cancel()
+        whole = self.full_builds
         with self.building:
             self._build()
-        self.tidy.after_build()
+        self.tidy.after_build(whole=self.full_builds > whole)
 
     def _build(self) -> None:
         collect = _Collect()
