@@ -367,7 +367,6 @@ class BriefingPlugin(BasePlugin):
             for i, piece in enumerate(pieces):
                 out.write(("\n" if i else "") + fill_previews(piece, self.previews))
 
-
     # -- the live preview's quick path --------------------------------------------------
     def quick(self) -> bool:
         """The pipeline again and, when the site keeps its shape (the same pages, titles,
