@@ -171,6 +171,11 @@ class _Marked:
         return len(stale)
 
 
+def built_key(config_file: str) -> str:
+    """The key of a project's last good build in `STATE.built`: its config file."""
+    return str(Path(config_file).resolve())
+
+
 STATE = _State()
 TEMPLATES = _CompiledTemplates()
 
@@ -343,7 +348,7 @@ class BriefingPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig, **kwargs):
         site_dir = Path(config.site_dir)
         if STATE.serving:
-            STATE.built[str(Path(config.config_file_path).resolve())] = self
+            STATE.built[built_key(config.config_file_path)] = self
             marked = STATE.marked.setdefault(self.root, _Marked())
             for gone in self.removed:
                 marked.forget(str(site_dir / (gone[:-3] + ".html")))

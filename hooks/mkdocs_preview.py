@@ -255,7 +255,7 @@ class Preview:
                 self.generation += 1
 
     def _key(self) -> str:
-        return str(Path(self.config_file).resolve())
+        return mkdocs_briefing.built_key(self.config_file)
 
     def _quick(self, collect: "_Collect") -> bool:
         """The quick path, when only briefs and seeds changed since the last good build."""
