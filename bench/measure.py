@@ -129,7 +129,7 @@ docs = out / "docs"
 for page in run.pages.values():
     path = docs / page.path
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page.markdown + plugin._footer(run, page), encoding="utf-8")
+    path.write_text(page.markdown + page.footer, encoding="utf-8")
 titles = {s.path: plugin._title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
 from briefing.render.view import SiteInfo
 config = load_config(str(root / "mkdocs.yml"))

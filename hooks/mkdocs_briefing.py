@@ -268,7 +268,7 @@ class BriefingPlugin(BasePlugin):
     def _fill(self, run: Run, page: Page, file: File) -> None:
         """A page's file given the page's Markdown for the engine."""
         stashed = page.stashed
-        file.content_string = stashed.markdown + _footer(run, page)
+        file.content_string = stashed.markdown + page.footer
         self.titles[page.path], self.stashed[page.path] = _front_title(page.markdown), stashed
 
     def _data_files(self, session: Session, run: Run) -> dict[str, bytes]:
@@ -277,7 +277,7 @@ class BriefingPlugin(BasePlugin):
 
     def _pack(self, run: Run, page: Page) -> Page:
         """The pipeline's `each`: the page packed, and only its plan kept in the run."""
-        self.packed[page.path] = _Packed(_front_title(page.markdown), page.stashed.markdown + _footer(run, page),
+        self.packed[page.path] = _Packed(_front_title(page.markdown), page.stashed.markdown + page.footer,
                                          page.stashed)
         return Page(page.spec, "", page.reads)
 
@@ -453,13 +453,6 @@ def _shape(run: Run, titles: dict[str, str | None]) -> tuple:
                           if s.kind not in ("entity", "mentions")))
     sections = tuple((s.page, s.title, tuple((g.title, g.page) for g in s.groups)) for s in run.plan.sections)
     return frozenset(run.pages), in_nav, tuple(sorted(run.plan.parents.items())), sections
-
-
-def _footer(run: Run, page) -> str:
-    """Abbreviation definitions for the Markdown prose of a page (the abbr extension)."""
-    abbreviations = run.linked.abbreviations
-    prose = run.linked.prose.get(page.path)
-    return abbreviations.footer(prose.markdown, page.path) if abbreviations and prose else ""
 
 
 def _print_parts(run: Run) -> list[Part]:

@@ -29,8 +29,14 @@ EXTRA = [f"port-{n}" for n in range(4)]
 def build_corpus(root: Path) -> Project:
     project = starter(Project(root))
     for n, brief_id in enumerate(EXTRA):
-        project.actor(brief_id, f"Port {n}", f"aliases: [Harbour {n}]",
+        project.actor(brief_id, f"Port {n}", f"aliases: [Harbour {n}]" + ("\nabbreviation: PTH" if n == 3 else ""),
                       body=f"Port {n} trades with [[northline]] and [[ostria]] ([[harbour-gazette#p{n + 1}]]).\n")
+    # An abbreviation in a field of one brief and in the prose of another: renaming port-3
+    # changes their tooltips, and nothing else on those pages.
+    project.write("briefs/actors/port-0.md", project.root.joinpath("briefs/actors/port-0.md").read_text()
+                  .replace("summary: Port 0 summary.", "summary: Port 0 summary, near PTH."))
+    project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md").read_text()
+                  + "\nThe PTH quays are busy ([[harbour-gazette#p1]]).\n")
     # An inline quotation: its link's title shows the paragraph around it.
     project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md").read_text()
                   + "\nIt is \u201ca fair deal\u201d, the mayor said ([[harbour-gazette#p2]]).\n")
@@ -38,7 +44,7 @@ def build_corpus(root: Path) -> Project:
 
 
 def pages(run) -> dict[str, str]:
-    return {path: page.markdown for path, page in run.pages.items()}
+    return {path: page.markdown + page.footer for path, page in run.pages.items()}
 
 
 class Edits(RuleBasedStateMachine):
@@ -84,6 +90,14 @@ class Edits(RuleBasedStateMachine):
         path = self.path(brief)
         if path.exists():
             path.write_text(re.sub(r"^name: .*$", f"name: Renamed {brief} {self.counter}", path.read_text(), 1, re.M))
+        self.step()
+
+    @rule(name=st.sampled_from(["Port Three", "Port 3", "The third port"]))
+    def rename_what_an_abbreviation_stands_for(self, name):
+        """port-3 is PTH: the pages that use PTH, in prose or in a field, show the new name."""
+        path = self.path("port-3")
+        if path.exists():
+            path.write_text(re.sub(r"^name: .*$", f"name: {name}", path.read_text(), 1, re.M))
         self.step()
 
     @rule(brief=st.sampled_from(EXTRA))
@@ -250,6 +264,8 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
         replace("briefs/actors/northline.md", "summary: Northline Ferry Company summary.",
                 "summary: The ferry operator & its <b>fleet</b>."),
         replace("briefs/actors/northline.md", "name: Northline Ferry Company", "name: Northline Ferries"),
+        # What an abbreviation stands for: the pages that use it show the new name.
+        replace("briefs/actors/port-3.md", "name: Port 3", "name: Port Three"),
         replace("briefs/actors/northline.md", "type: organization",
                 'type: organization\nquotes:\n  - id: fares\n    text: "no plans to raise fares"\n'
                 "    source: harbour-gazette"),

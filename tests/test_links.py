@@ -160,11 +160,8 @@ def test_abbreviations_in_source_text_get_tooltips(site):
 
 def test_each_page_carries_only_the_abbreviations_it_uses(run):
     pages = {path: page.markdown for path, page in run.pages.items()}
-    from briefing.abbreviations import Abbreviations
-    abbreviations = Abbreviations(run.index)
-    footer = abbreviations.footer(run.linked.prose["actors/valmora-council.md"].markdown)
-    assert footer.strip() == "*[VHC]: Valmora harbour council"
-    assert abbreviations.footer(run.linked.prose["actors/northline.md"].markdown) == ""
+    assert run.pages["actors/valmora-council.md"].footer.strip() == "*[VHC]: Valmora harbour council"
+    assert run.pages["actors/northline.md"].footer == ""
     assert "*[" not in pages["actors/northline.md"]
 
 

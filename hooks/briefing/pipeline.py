@@ -172,7 +172,7 @@ class Session:
                 continue
             page = render_page(view, spec, documents, record=self.keep,
                                parts=self.page_parts if self.keep else None)
-            if old is None or old.markdown != page.markdown:
+            if old is None or old.markdown != page.markdown or old.footer != page.footer:
                 run.changed.add(spec.path)
             pages[spec.path] = each(run, page) if each else page
         run.removed = set(self.rendered) - set(pages)

@@ -43,7 +43,10 @@ def fingerprints(view: View, store) -> dict[str, int]:
     keys["glossary"] = hash((store.front(index.briefing.glossary_path),
                              tuple(sorted(source_keys.items()))))
     abbreviations = linked.abbreviations
-    keys["abbreviations"] = hash(tuple(sorted(abbreviations.titles.items()))) if abbreviations else 0
+    titles = abbreviations.titles if abbreviations else {}
+    keys["abbreviations"] = hash(tuple(sorted(titles)))
+    for abbr, title in titles.items():
+        keys["abbr:" + abbr] = hash(title)
     for path, changes in view.history.items():
         keys["history:" + path] = hash(tuple(changes))
     keys["site"] = hash((view.site.title, view.site.url, view.site.edit_url, view.history_note))

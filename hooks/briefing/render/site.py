@@ -40,6 +40,7 @@ class Page:
     spec: Spec
     markdown: str
     reads: frozenset[str] = frozenset()
+    footer: str = ""  # what the engine appends: the abbreviations' definitions (`View.footer`)
     _stashed: Stashed | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -131,9 +132,10 @@ def render_page(view: View, spec: Spec, documents: dict, record: bool = True,
     if record:
         view.begin(parts.get(spec.path, {}) if parts is not None else None)
     markdown = _render(view, spec, documents)
+    footer = view.footer(spec.path)
     if record and parts is not None:
         parts[spec.path] = view.made
-    return Page(spec, markdown, view.end())
+    return Page(spec, markdown, view.end(), footer)
 
 
 def _render(view: View, spec: Spec, documents: dict) -> str:

@@ -42,5 +42,5 @@ def _wrap(view: View):
     abbreviations = view.linked.abbreviations
     if abbreviations is None:
         return esc
-    view._read("abbreviations")
-    return abbreviations.wrap
+    view.abbreviations_read()
+    return lambda value: abbreviations.wrap(value, seen=lambda abbr: view.abbreviations_read((abbr,)))

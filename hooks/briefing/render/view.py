@@ -18,6 +18,8 @@ Keys:
   article:<id>     a source's linked article text
   kind:<kind>      which entities a kind has, in order
   glossary         the glossary terms
+  abbreviations    which abbreviations there are (not what they stand for)
+  abbr:<ABBR>      what one abbreviation stands for
   history:<path>   a file's dated changes (git)
   site             the site's own settings (title, address)
 """
@@ -114,6 +116,23 @@ class View:
     def prose(self, page: str) -> LinkedProse | None:
         self._read("prose:" + page)
         return self.linked.prose.get(page)
+
+    def footer(self, page: str) -> str:
+        """The definitions of the abbreviations a page's Markdown prose uses, for the
+        engine's abbr extension: the page reads the ones it uses, not every one."""
+        prose, abbreviations = self.linked.prose.get(page), self.linked.abbreviations
+        if prose is None or abbreviations is None:
+            return ""
+        self._read("prose:" + page)
+        used = abbreviations.used(prose.markdown, page)
+        self.abbreviations_read(used)
+        return abbreviations.footer(used)
+
+    def abbreviations_read(self, used=()) -> None:
+        """Note that the page looked for abbreviations, and found `used`."""
+        self._read("abbreviations")
+        for abbr in used:
+            self._read("abbr:" + abbr)
 
     def backlinks(self, entity_id: str) -> list[Backlink]:
         self._read("backlinks:" + entity_id)
