@@ -252,7 +252,7 @@ class BriefingPlugin(BasePlugin):
                 file.packed, self.titles[page.path], self.stashed[page.path] = packed.markdown, packed.title, packed
             else:
                 file = _Generated.generated(config, page.path, content="")
-                self._fill(run, page, file)
+                self._fill(page, file)
             file.edit_uri = page.spec.edit_path
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
             files.append(file)
@@ -265,7 +265,7 @@ class BriefingPlugin(BasePlugin):
         log.info(f"briefing: {self.summary}")
         return files
 
-    def _fill(self, run: Run, page: Page, file: File) -> None:
+    def _fill(self, page: Page, file: File) -> None:
         """A page's file given the page's Markdown for the engine."""
         stashed = page.stashed
         file.content_string = stashed.markdown + page.footer
@@ -389,7 +389,7 @@ class BriefingPlugin(BasePlugin):
             return False
         changed = [run.pages[path] for path in sorted(run.changed)]
         for page in changed:
-            self._fill(run, page, self.files.get_file_from_path(page.path))
+            self._fill(page, self.files.get_file_from_path(page.path))
         for path, content in self._data_files(session, run).items():
             file = self.files.get_file_from_path(path)
             if file.content_bytes != content:

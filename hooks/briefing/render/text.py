@@ -8,6 +8,8 @@ Markdown text, never to our HTML.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from ..linking import TITLE_FORM
 from .html import esc
 from .view import View
@@ -42,5 +44,5 @@ def _wrap(view: View):
     abbreviations = view.linked.abbreviations
     if abbreviations is None:
         return esc
-    view.abbreviations_read()
-    return lambda value: abbreviations.wrap(value, seen=lambda abbr: view.abbreviations_read((abbr,)))
+    view._read("abbreviations")
+    return partial(abbreviations.wrap, seen=view.abbreviation)

@@ -120,19 +120,18 @@ class View:
     def footer(self, page: str) -> str:
         """The definitions of the abbreviations a page's Markdown prose uses, for the
         engine's abbr extension: the page reads the ones it uses, not every one."""
-        prose, abbreviations = self.linked.prose.get(page), self.linked.abbreviations
+        prose, abbreviations = self.prose(page), self.linked.abbreviations
         if prose is None or abbreviations is None:
             return ""
-        self._read("prose:" + page)
+        self._read("abbreviations")
         used = abbreviations.used(prose.markdown, page)
-        self.abbreviations_read(used)
+        for abbr in used:
+            self.abbreviation(abbr)
         return abbreviations.footer(used)
 
-    def abbreviations_read(self, used=()) -> None:
-        """Note that the page looked for abbreviations, and found `used`."""
-        self._read("abbreviations")
-        for abbr in used:
-            self._read("abbr:" + abbr)
+    def abbreviation(self, abbr: str) -> None:
+        """Note that the page shows what `abbr` stands for."""
+        self._read("abbr:" + abbr)
 
     def backlinks(self, entity_id: str) -> list[Backlink]:
         self._read("backlinks:" + entity_id)
