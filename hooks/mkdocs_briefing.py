@@ -21,6 +21,7 @@ import re
 import threading
 import zlib
 from importlib import resources
+from typing import Callable
 
 import jinja2
 from pathlib import Path
@@ -32,6 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
+from briefing.emit import ON_EVERY_PAGE
 from briefing.previews import fill as fill_previews, keys_in, previews
 from briefing.render.stash import Stashed, fill
 from briefing.pipeline import Run, Session
@@ -114,6 +116,21 @@ class _State:
         self.run: Run | None = None  # the last run, good or bad
         self.built: dict[str, BriefingPlugin] = {}  # config file -> the plugin of its last good build
         self.pending: tuple[dict, Run] | None = None  # a run the quick path handed on
+        # The live preview's files that no page loads, made when a reader asks (`make`).
+        # By config file (`built_key`).
+        self.deferred: dict[str, dict[str, Callable[[], None]]] = {}
+
+    def defer(self, config: MkDocsConfig, path: str, make: Callable[[], None]) -> None:
+        self.deferred.setdefault(built_key(config.config_file_path), {})[path] = make
+
+    def make(self, key: str, path: str | None = None) -> None:
+        """Write the deferred file `path` of a project (all of them when None), as its
+        last good build has it. The preview calls this with no build running."""
+        waiting = self.deferred.get(key, {})
+        for name in [path] if path is not None else list(waiting):
+            make = waiting.pop(name, None)
+            if make is not None:
+                make()
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -257,6 +274,7 @@ class BriefingPlugin(BasePlugin):
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
             files.append(file)
         self._add_assets(files, config)
+        STATE.deferred.pop(built_key(config.config_file_path), None)  # this build writes every file
         for path, content in self._data_files(session, run).items():
             files.append(File.generated(config, path, content=content))
         _expand_nav(config, run)
@@ -272,8 +290,7 @@ class BriefingPlugin(BasePlugin):
         self.titles[page.path], self.stashed[page.path] = _front_title(page.markdown), stashed
 
     def _data_files(self, session: Session, run: Run) -> dict[str, bytes]:
-        titles = {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
-        return session.data_files(run, titles)
+        return session.data_files(run, _reference_titles(run))
 
     def _pack(self, run: Run, page: Page) -> Page:
         """The pipeline's `each`: the page packed, and only its plan kept in the run."""
@@ -362,15 +379,21 @@ class BriefingPlugin(BasePlugin):
             out = site_dir / (gone[:-3] + ".html")
             if out.is_file():
                 out.unlink()
+        if STATE.serving:  # the whole briefing on one page: made when a reader opens it
+            STATE.defer(config, PRINT_PAGE, self._print_edition(config, contents))
+        else:
+            self._print_edition(config, contents)()
+
+    def _print_edition(self, config: MkDocsConfig, contents: dict[str, str]) -> Callable[[], None]:
+        """How to write print.html as this build leaves the site."""
         edition = STATE.prints.setdefault(self.root, PrintEdition()) if STATE.serving else PrintEdition(keep=False)
-        parts = self.parts
+        parts, shown = self.parts, self.previews
         html_by_site_path = {p.path: contents[p.path[:-5] + ".md"] for p in parts
                              if p.path[:-5] + ".md" in contents}
         subtitle = f"{self.summary}. Printed from the site; the site is the reference."
-        pieces = edition.pieces(config.site_name, subtitle, parts, html_by_site_path)
-        with open(site_dir / PRINT_PAGE, "w", encoding="utf-8") as out:
-            for i, piece in enumerate(pieces):
-                out.write(("\n" if i else "") + fill_previews(piece, self.previews))
+        path = Path(config.site_dir) / PRINT_PAGE
+        return lambda: _write_print(path, edition.pieces(config.site_name, subtitle, parts, html_by_site_path),
+                                    shown)
 
     # -- the live preview's quick path --------------------------------------------------
     def quick(self) -> bool:
@@ -390,11 +413,12 @@ class BriefingPlugin(BasePlugin):
         changed = [run.pages[path] for path in sorted(run.changed)]
         for page in changed:
             self._fill(page, self.files.get_file_from_path(page.path))
-        for path, content in self._data_files(session, run).items():
+        for path, make in session.data_makers(run, _reference_titles(run)).items():
             file = self.files.get_file_from_path(path)
-            if file.content_bytes != content:
-                file.content_bytes = content
-                Path(file.abs_dest_path).write_bytes(content)
+            if path in ON_EVERY_PAGE:
+                _write(file, make())
+            else:  # briefing.json or the feed: nobody waits for them after a save
+                STATE.defer(self.config, path, lambda file=file, make=make: _write(file, make()))
         self.previews = previews(run.index)
         self._hold(run)
         self._render(changed)
@@ -435,6 +459,24 @@ def _walk(items):
         yield item
         if isinstance(item, Section):
             yield from _walk(item.children)
+
+
+def _reference_titles(run: Run) -> dict[str, str]:
+    """The titles of the pages that are not entity pages, for the search index."""
+    return {s.path: _title(s.path) for s in run.plan.pages if s.kind not in ("entity", "mentions")}
+
+
+def _write(file: File, content: bytes) -> None:
+    """A generated file's new content, written when it changed."""
+    if file.content_bytes != content:
+        file.content_bytes = content
+        Path(file.abs_dest_path).write_bytes(content)
+
+
+def _write_print(path: Path, pieces, shown: dict[str, str]) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for i, piece in enumerate(pieces):
+            out.write(("\n" if i else "") + fill_previews(piece, shown))
 
 
 def _title(path: str) -> str:

@@ -290,8 +290,17 @@ class Preview:
                 start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                           ("Cache-Control", "no-store")])
                 return [page.encode()]
+            self.make(_site_path(path, server.mount_path))
             return server.serve_request(environ, start_response)
         return answer
+
+    def make(self, path: str | None = None) -> None:
+        """Write a file the last good build left to be made when asked for (the print
+        edition, briefing.json, the feed); every such file when `path` is None."""
+        if path is not None and path not in mkdocs_briefing.STATE.deferred.get(self._key(), {}):
+            return
+        with self.building:  # after the build under way, from what it left
+            mkdocs_briefing.STATE.make(self._key(), path)
 
     def serve(self) -> int:
         mkdocs_briefing.STATE.serving = True
@@ -379,6 +388,12 @@ def _log_like_mkdocs() -> None:
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+
+def _site_path(path: str, mount_path: str) -> str:
+    """A request's path in the site: /base/print.html -> print.html."""
+    path = path.encode("latin-1").decode("utf-8", "ignore")  # as MkDocs' server reads it
+    return path[len(mount_path):] if path.startswith(mount_path) else ""
 
 
 def _is_page(path: str) -> bool:

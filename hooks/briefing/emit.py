@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable
 
 from . import __version__
 from .export import Fragments, compact_json, export_text
@@ -27,19 +28,38 @@ SEARCH_INDEX = "search/briefing-index.js"
 FEED = "feed.xml"
 
 
+# The live preview makes a data file when it is asked for, except the ones every page loads.
+ON_EVERY_PAGE = frozenset({SEARCH_INDEX})
+
+
 def data_files(index: Index, linked: Linked, site: SiteInfo, pages: dict[str, str],
-               parts: Fragments | None = None) -> dict[str, bytes]:
+               parts: dict[str, Fragments] | None = None) -> dict[str, bytes]:
     """{site path: bytes}. `pages` maps reference pages (docs path) to their titles;
-    `parts` (a session's) reuses the encoded parts that did not change since its last run."""
-    parts = parts or Fragments()
-    files = {
-        "briefing.json": export_text(index, linked.quotations, parts).encode(),
-        "briefing.schema.json": export_schema_json().encode(),
-        FEED: feed(index, site).encode(),
-        SEARCH_INDEX: search_index(index, linked, pages, parts).encode(),
+    `parts` (a session's, by file) reuses the encoded parts that did not change since its
+    last run."""
+    return {path: make() for path, make in data_makers(index, linked, site, pages, parts).items()}
+
+
+def data_makers(index: Index, linked: Linked, site: SiteInfo, pages: dict[str, str],
+                parts: dict[str, Fragments] | None = None) -> dict[str, Callable[[], bytes]]:
+    """{site path: how to make its bytes}, so that the live preview can leave a file no page
+    loads (`ON_EVERY_PAGE`) until a reader asks for it."""
+    parts = {} if parts is None else parts
+
+    def kept(path: str, make: Callable[[Fragments], str]) -> Callable[[], bytes]:
+        def made() -> bytes:
+            fragments = parts.setdefault(path, Fragments())
+            text = make(fragments)
+            fragments.end()
+            return text.encode()
+        return made
+
+    return {
+        "briefing.json": kept("briefing.json", lambda f: export_text(index, linked.quotations, f)),
+        "briefing.schema.json": lambda: export_schema_json().encode(),
+        FEED: lambda: feed(index, site).encode(),
+        SEARCH_INDEX: kept(SEARCH_INDEX, lambda f: search_index(index, linked, pages, f)),
     }
-    parts.end()
-    return files
 
 
 # -- the feed --------------------------------------------------------------------------

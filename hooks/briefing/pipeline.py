@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .abbreviations import Abbreviations
-from .emit import data_files
+from .emit import data_files, data_makers
 from .export import Fragments
 from .history import History
 from .index import Index, check_glossary, register, relate
@@ -91,7 +91,9 @@ class Session:
         self.rendered: dict[str, Page] = {}  # the last good run's pages
         self.fingerprints: dict[str, int] = {}
         self.links = LinkCache()
-        self.parts = Fragments() if keep else None  # the data files' encoded parts
+        # The data files' encoded parts, by file: each file keeps its own, so a file the
+        # live preview has not made for a while keeps its parts (`emit.data_makers`).
+        self.parts: dict[str, Fragments] | None = {} if keep else None
         self.page_parts: dict[str, dict] = {}  # the pages' kept parts (`View.part`)
 
     def run(self, documents: dict[str, tuple[str, str]] | None = None, render: bool = True,
@@ -153,6 +155,10 @@ class Session:
     def data_files(self, run: Run, titles: dict[str, str]) -> dict[str, bytes]:
         """The files of a rendered run that are not pages (`emit`)."""
         return data_files(run.index, run.linked, self.site, titles, self.parts)
+
+    def data_makers(self, run: Run, titles: dict[str, str]) -> dict[str, Callable[[], bytes]]:
+        """The same files, each made when called (`emit.data_makers`)."""
+        return data_makers(run.index, run.linked, self.site, titles, self.parts)
 
     # -- render -----------------------------------------------------------------------------
     def _render(self, run: Run, documents, each=None) -> None:

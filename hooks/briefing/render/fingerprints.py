@@ -23,9 +23,11 @@ def fingerprints(view: View, store) -> dict[str, int]:
                                           getattr(entity, "short_name", ""), entity.page, entity.stub))
     for page, prose in linked.prose.items():
         keys["prose:" + page] = hash(prose.markdown)
-    for target, links in index.backlinks.items():
-        keys["backlinks:" + target] = hash(tuple((b.relation, b.subject, b.detail) for b in links))
-    keys["backlinks:*"] = hash(tuple(sorted((k, v) for k, v in keys.items() if k.startswith("backlinks:"))))
+    each = {target: hash(tuple((b.relation, b.subject, b.detail) for b in links))
+            for target, links in index.backlinks.items()}
+    for target, value in each.items():
+        keys["backlinks:" + target] = value
+    keys["backlinks:*"] = hash(tuple(sorted(each.items())))
     for target, mentions in index.snippets.items():
         keys["mentions:" + target] = hash(tuple(sorted((m.page, m.anchor, m.before, m.text, m.after)
                                                        for m in mentions)))
