@@ -38,6 +38,12 @@ def _sort_key(entity: Entity):
     return (entity.name.lower(), entity.id)
 
 
+def _kept_item(view: View, page: str, entity: Entity) -> str:
+    """An entity's line, kept between a session's runs while what it read is the same: a
+    section of thousands renders again for one summary, not thousands of lines."""
+    return view.part("item:" + entity.id, lambda: _item(view, page, view.face(entity.id)))
+
+
 def _item(view: View, page: str, entity: Entity) -> str:
     dates = ""
     if entity.kind == "agreement" and entity.dates:
@@ -81,7 +87,7 @@ def index_page(view: View, kind: str) -> str:
         group_page = f"{kind}s/{slug}/index.md"
         parts.append(f"\n## {title}\n")
         parts.append(block([f'<p class="bf-muted">{a(page, group_page, count(kind, slug, len(members)))}</p>',
-                            '<ul class="bf-index">', *[_item(view, page, e) for e in sorted(members, key=_sort_key)],
+                            '<ul class="bf-index">', *[_kept_item(view, page, e) for e in sorted(members, key=_sort_key)],
                             "</ul>"]))
     return "\n".join(parts)
 
@@ -93,7 +99,7 @@ def group_page(view: View, kind: str, slug: str) -> str:
             break
     else:
         members, title = [], slug
-    items = [_item(view, page, e) for e in sorted(members, key=_sort_key)]
+    items = [_kept_item(view, page, e) for e in sorted(members, key=_sort_key)]
     back = a(page, f"{kind}s/index.md", f"All {TITLES[kind].lower()}")
     return "\n".join([front_matter(f"{TITLES[kind]}: {title}"), f"# {title}", "",
                       block([f"<p>{len(members)} in this group. {back}.</p>",

@@ -19,7 +19,9 @@ def tags_page(view: View) -> str:
         return "\n".join(parts + ["", "No brief has a tag yet."])
     for tag in sorted(tagged, key=str.casefold):
         members = sorted(tagged[tag], key=lambda e: e.name.lower())
-        links = ", ".join(entity_link(view, "tags.md", e.id) for e in members)
+        # A link is kept between runs while the name it shows is the same (`View.part`).
+        links = ", ".join(view.part("link:" + e.id, lambda i=e.id: entity_link(view, "tags.md", i))
+                          for e in members)
         parts.append(block([f'<h2 id="tag-{esc(slugify(tag) or "x")}">{esc(tag)}</h2>',
                             f'<p class="bf-tagged">{links}</p>']))
     return "\n".join(parts)
