@@ -33,7 +33,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
-from briefing.emit import ON_EVERY_PAGE
 from briefing.previews import fill as fill_previews, keys_in, previews
 from briefing.render.stash import Stashed, fill
 from briefing.pipeline import Run, Session
@@ -414,11 +413,8 @@ class BriefingPlugin(BasePlugin):
         for page in changed:
             self._fill(page, self.files.get_file_from_path(page.path))
         for path, make in session.data_makers(run, _reference_titles(run)).items():
-            file = self.files.get_file_from_path(path)
-            if path in ON_EVERY_PAGE:
-                _write(file, make())
-            else:  # briefing.json or the feed: nobody waits for them after a save
-                STATE.defer(self.config, path, lambda file=file, make=make: _write(file, make()))
+            file = self.files.get_file_from_path(path)  # no page loads one as it opens
+            STATE.defer(self.config, path, lambda file=file, make=make: _write(file, make()))
         self.previews = previews(run.index)
         self._hold(run)
         self._render(changed)

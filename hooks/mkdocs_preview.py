@@ -296,7 +296,8 @@ class Preview:
 
     def make(self, path: str | None = None) -> None:
         """Write a file the last good build left to be made when asked for (the print
-        edition, briefing.json, the feed); every such file when `path` is None."""
+        edition and the data files: briefing.json, the feed, the search index); every such
+        file when `path` is None."""
         if path is not None and path not in mkdocs_briefing.STATE.deferred.get(self._key(), {}):
             return
         with self.building:  # after the build under way, from what it left

@@ -287,7 +287,7 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
         if preview.problems:  # the broken brief and the failed checksum
             broken += 1
             continue
-        preview.make()  # what a reader asks for: the print edition, briefing.json, the feed
+        preview.make()  # what a reader asks for: the print edition and the data files
         shutil.rmtree(clean, ignore_errors=True)
         mkdocs_briefing.STATE.serving = False
         _site(project.root, clean)

@@ -108,14 +108,14 @@ def test_the_preview_settles_after_a_rebuild(served):
 
 
 def test_the_files_no_page_loads_are_made_when_asked_for_and_show_the_last_edit(served):
-    """The print edition, briefing.json and the feed are made when a reader asks, not after
-    every save; what they show is the briefing as last saved."""
+    """The print edition, briefing.json, the feed and the search index are made when a
+    reader asks, not after every save; what they show is the briefing as last saved."""
     corpus, server = served
     before = server.status()["generation"]
     _edit(corpus.root / "briefs/actors/ostria.md", "Ostria summary.", "Ostria, edited while served.")
     server.until(lambda s: s["generation"] > before)
     assert "Ostria, edited while served." in server.get("/actors/ostria.html")
-    for path in ("/print.html", "/briefing.json", "/feed.xml"):
+    for path in ("/print.html", "/briefing.json", "/feed.xml", "/search/briefing-index.js"):
         shown = server.get(path)
         assert "Ostria, edited while served." in shown and "Ostria summary." not in shown, path
 

@@ -28,10 +28,6 @@ SEARCH_INDEX = "search/briefing-index.js"
 FEED = "feed.xml"
 
 
-# The live preview makes a data file when it is asked for, except the ones every page loads.
-ON_EVERY_PAGE = frozenset({SEARCH_INDEX})
-
-
 def data_files(index: Index, linked: Linked, site: SiteInfo, pages: dict[str, str],
                parts: dict[str, Fragments] | None = None) -> dict[str, bytes]:
     """{site path: bytes}. `pages` maps reference pages (docs path) to their titles;
@@ -42,8 +38,9 @@ def data_files(index: Index, linked: Linked, site: SiteInfo, pages: dict[str, st
 
 def data_makers(index: Index, linked: Linked, site: SiteInfo, pages: dict[str, str],
                 parts: dict[str, Fragments] | None = None) -> dict[str, Callable[[], bytes]]:
-    """{site path: how to make its bytes}, so that the live preview can leave a file no page
-    loads (`ON_EVERY_PAGE`) until a reader asks for it."""
+    """{site path: how to make its bytes}, so that the live preview can leave each file
+    until a reader asks for it: no page loads one as it opens (the search index is loaded
+    when the reader first searches)."""
     parts = {} if parts is None else parts
 
     def kept(path: str, make: Callable[[Fragments], str]) -> Callable[[], bytes]:
