@@ -272,6 +272,18 @@ def test_a_preview_names_the_brief_its_kind_and_its_summary(site):
     assert titles == {"The fares question (Topic): Whether Northline raises fares before the election."}
 
 
+def test_a_preview_is_escaped_once_in_the_attribute(tmp_path):
+    from helpers import starter
+    project = starter(Project(tmp_path / "p"))
+    project.brief("actor", "tolls", "name: Toll office\nsummary: Fares < 5 & rising.\ntype: organization\n"
+                  "updated: 2025-07-01")
+    project.actor("quay", "Quay", body="The [[tolls]] sets fares ([[harbour-gazette#p1]]).\n")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.output[-3000:]
+    page = (result.site / "actors/quay.html").read_text(encoding="utf-8")
+    assert 'title="Toll office (Actor, organization): Fares &lt; 5 &amp; rising."' in page
+
+
 # The "N pages mention <entity>" link back to the entity has its preview too.
 def test_the_mentions_page_links_back_with_a_preview(site):
     bad = [tag for page, tag, title in _links_to_briefs(site) if page == "mentions/northline.html" and not title]

@@ -39,20 +39,21 @@ def clipped(text: str) -> str:
 
 
 def previews(index) -> dict[str, str]:
-    """Every preview of a run, by key: the entities that own their id, and the terms."""
+    """Every preview of a run, by key (the entities that own their id, and the terms),
+    each escaped for HTML once (an attribute value or text): a glossary of thousands holds
+    a mark per entry, and every page that is written is filled."""
     from .index import name_key
     found = {e.id: preview(e) for e in index.entities() if not isinstance(e, Source) or not e.stub}
     for term in index.briefing.glossary:
         found["term:" + name_key(term.term)] = f"{term.term} (term): {clipped(term.definition)}"
-    return found
+    return {key: html.escape(text, quote=True) for key, text in found.items()}
 
 
 def fill(text: str, known: dict[str, str]) -> str:
-    """`text` with each mark replaced by its preview, escaped for HTML (an attribute value
-    or text)."""
+    """`text` with each mark replaced by its preview from `previews` (already escaped)."""
     if OPEN not in text:
         return text
-    return _MARK.sub(lambda m: html.escape(known.get(m.group(1), ""), quote=True), text)
+    return _MARK.sub(lambda m: known.get(m.group(1), ""), text)
 
 
 def keys_in(text: str) -> set[str]:
