@@ -7,7 +7,8 @@ framework-free core (`briefing`), and the live preview (`serve`).
   nothing is written into docs/.
 * on_nav makes each entity page a child of its group (Actors › People), which highlights
   its tab and gives it a breadcrumb, without putting thousands of pages in the sidebar.
-* on_page_content keeps each page's HTML for the print edition, written in on_post_build.
+* on_page_content keeps each page's HTML for the print edition, written in on_post_build
+  (in the live preview, when a reader opens it).
 
 The live preview (`mkdocs_preview`) keeps one session between edits and builds "dirty": only
 the pages whose Markdown changed are rendered again.
