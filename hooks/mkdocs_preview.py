@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -77,7 +78,9 @@ class _Tidy:
     """Full garbage collections of the frozen heap: once no build has run for `IDLE`
     seconds, after a whole build, and after a build that left the heap a quarter larger than
     the last full collection did. Without the last two, edits saved back to back would
-    never let the garbage that frozen objects become be collected."""
+    never let the garbage that frozen objects become be collected. The heap is measured in
+    allocated memory blocks (`sys.getallocatedblocks`, which walks the allocator's pools):
+    counting the frozen objects walks every one of them, 0.1 s at 3,000 briefs."""
 
     IDLE = 3.0
     GROWTH = 1.25  # CPython's own rule for its oldest generation
@@ -85,7 +88,7 @@ class _Tidy:
     def __init__(self, building: threading.Lock):
         self.building = building
         self.timer: threading.Timer | None = None
-        self.after_full = 0  # objects frozen after the last full collection
+        self.after_full = 0  # blocks allocated after the last full collection
 
     def after_build(self, whole: bool = False) -> None:
         # What the build made and dropped (MkDocs' pages and files point at each other) is
@@ -94,7 +97,7 @@ class _Tidy:
         # from the one before, which were frozen: they are collected with the frozen heap.
         gc.collect()
         gc.freeze()
-        if whole or gc.get_freeze_count() > self.after_full * self.GROWTH:
+        if whole or sys.getallocatedblocks() > self.after_full * self.GROWTH:
             self._full()
         else:
             _LIBC.trim()
@@ -118,7 +121,7 @@ class _Tidy:
         gc.unfreeze()
         gc.collect()
         gc.freeze()
-        self.after_full = gc.get_freeze_count()
+        self.after_full = sys.getallocatedblocks()
         _LIBC.trim()
 
 

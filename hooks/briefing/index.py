@@ -22,7 +22,7 @@ from .previews import mark
 from .problems import Problems, did_you_mean
 from .prose import Mention, Target, Verdict
 from .quotes import Provenance, label
-from .sources import SearchText
+from .sources import SearchText, word_at
 
 # Relation type -> (label on the subject's page, label on the object's page).
 RELATIONS = {
@@ -49,17 +49,6 @@ def name_key(text: str) -> str:
     """Names collide when equal after NFKC, case folding, spacing and look-alike letters."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return folded.translate(_LOOKALIKES)
-
-
-def _word_at(text: str, word: str) -> int:
-    """Where `word` first stands as a whole word in `text`, or -1."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return at
-        at = text.find(word, at + 1)
-    return -1
 
 
 def _an(noun: str) -> str:
@@ -90,7 +79,7 @@ class Index:
     conflicts: set[str] = field(default_factory=set)  # ids claimed by more than one file
     targets: dict[str, Target] = field(default_factory=dict)  # memo: one Target per id
     memo: dict = field(default_factory=dict)  # memo: wikilink target text -> resolution
-    speakers: dict[str, list[str]] = field(default_factory=dict)  # memo: the names of each speaker
+    speakers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: the names of each speaker
     # (owner id, text) -> [(start, end, match)] for quotations in YAML text fields
     text_quotes: dict[tuple[str, str], list] = field(default_factory=dict)
     cited_paragraphs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
@@ -171,7 +160,7 @@ class Index:
         folded = text.casefold()
         found: dict[str, int] = {}
         for name, entity_id in self.surface.items():
-            at = _word_at(folded, name.casefold())
+            at = word_at(folded, name.casefold())
             if at >= 0 and entity_id not in found:
                 found[entity_id] = at
         return [self.by_id[i].name for i in sorted(found, key=found.get)]
@@ -365,13 +354,10 @@ def _speaker_named(index: Index, quote: Quote) -> bool:
     search = index.searches[quote.source]
     names = index.speakers.get(speaker.id)
     if names is None:
-        names = index.speakers[speaker.id] = [normalize_text(n).casefold() for n in speaker_names(speaker)]
+        names = index.speakers[speaker.id] = tuple(normalize_text(n).casefold() for n in speaker_names(speaker))
     number = quote.match.paragraph
-    for at in (number - 1, number - 2):
-        if at >= 0:
-            paragraph = search.joined[search.starts[at]:search.paragraph_end(at)].casefold()
-            if any(_word_at(paragraph, name) >= 0 for name in names):
-                return True
+    if any(search.names_any(names, at) for at in (number - 1, number - 2) if at >= 0):
+        return True
     source = search.source
     named = index.names_in(source.paragraphs[number - 1].text)
     listed = ", ".join(named[:8]) + (", …" if len(named) > 8 else "")

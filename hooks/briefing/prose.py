@@ -140,6 +140,12 @@ class Mention:
     before: str
     text: str
     after: str
+    # What a mentioned entity's page shows of it, hashed once: the live preview fingerprints
+    # every mention after each run, and most mentions are replayed unchanged.
+    shown: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.shown = hash((self.page, self.anchor, self.before, self.text, self.after))
 
 
 @dataclass

@@ -27,7 +27,7 @@ class Entry:
 
 def _stat(root: Path, rel: str) -> tuple:
     try:
-        st = os.stat(root / rel)
+        st = os.stat(os.path.join(root, rel))  # not Path's `/`: every file, every run
     except OSError:
         return (rel, None)
     return (rel, st.st_mtime_ns, st.st_size, st.st_ino)

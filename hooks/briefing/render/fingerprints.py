@@ -31,8 +31,7 @@ def fingerprints(view: View, store) -> dict[str, int]:
     keys["backlinks:*"] = hash(frozenset(each.items()))
     for target, mentions in index.snippets.items():
         # In link order, which is the same from run to run: no sort (the page sorts them).
-        keys["mentions:" + target] = hash(tuple((m.page, m.anchor, m.before, m.text, m.after)
-                                                for m in mentions))
+        keys["mentions:" + target] = hash(tuple([m.shown for m in mentions]))
         keys["count:" + target] = len(mentions)
     for target, pages in index.mentions.items():
         keys["pages:" + target] = hash(frozenset(pages))
