@@ -278,7 +278,7 @@ class BriefingPlugin(BasePlugin):
         for path, content in self._data_files(session, run).items():
             files.append(File.generated(config, path, content=content))
         _expand_nav(config, run)
-        self.previews = previews(run.index)
+        self.previews = previews(run.index, session.previews)
         self._hold(run)
         log.info(f"briefing: {self.summary}")
         return files
@@ -416,7 +416,7 @@ class BriefingPlugin(BasePlugin):
         for path, make in session.data_makers(run, _reference_titles(run)).items():
             file = self.files.get_file_from_path(path)  # no page loads one as it opens
             STATE.defer(self.config, path, lambda file=file, make=make: _write(file, make()))
-        self.previews = previews(run.index)
+        self.previews = previews(run.index, session.previews)
         self._hold(run)
         self._render(changed)
         self.on_post_build(self.config)

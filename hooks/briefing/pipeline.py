@@ -95,6 +95,7 @@ class Session:
         # live preview has not made for a while keeps its parts (`emit.data_makers`).
         self.parts: dict[str, Fragments] | None = {} if keep else None
         self.page_parts: dict[str, dict] = {}  # the pages' kept parts (`View.part`)
+        self.previews: dict | None = {} if keep else None  # the kept link previews (`previews`)
 
     def run(self, documents: dict[str, tuple[str, str]] | None = None, render: bool = True,
             jobs: int = 1, each: Callable[[Run, Page], Page] | None = None) -> Run:

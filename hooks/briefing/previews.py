@@ -38,15 +38,27 @@ def clipped(text: str) -> str:
     return text if len(text) <= LENGTH else text[:LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
-def previews(index) -> dict[str, str]:
+def previews(index, kept: dict | None = None) -> dict[str, str]:
     """Every preview of a run, by key (the entities that own their id, and the terms),
     each escaped for HTML once (an attribute value or text): a glossary of thousands holds
-    a mark per entry, and every page that is written is filled."""
+    a mark per entry, and every page that is written is filled. `kept` (the live preview's)
+    maps each key to the entity or term its preview was made from and the preview: an
+    unchanged brief keeps its object from run to run, and so its preview."""
     from .index import name_key
-    found = {e.id: preview(e) for e in index.entities() if not isinstance(e, Source) or not e.stub}
-    for term in index.briefing.glossary:
-        found["term:" + name_key(term.term)] = f"{term.term} (term): {clipped(term.definition)}"
-    return {key: html.escape(text, quote=True) for key, text in found.items()}
+    kept = {} if kept is None else kept
+    shown: dict[str, str] = {}
+    owners = [(e.id, e) for e in index.entities() if not isinstance(e, Source) or not e.stub]
+    owners += [("term:" + name_key(t.term), t) for t in index.briefing.glossary]
+    for key, owner in owners:
+        made = kept.get(key)
+        if made is None or made[0] is not owner:
+            text = preview(owner) if isinstance(owner, Entity) else \
+                f"{owner.term} (term): {clipped(owner.definition)}"
+            made = kept[key] = (owner, html.escape(text, quote=True))
+        shown[key] = made[1]
+    for gone in kept.keys() - shown.keys():
+        del kept[gone]
+    return shown
 
 
 def fill(text: str, known: dict[str, str]) -> str:
