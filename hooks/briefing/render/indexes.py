@@ -66,13 +66,19 @@ def count(kind: str, slug: str, n: int) -> str:
 
 
 def _groups(view: View, kind: str) -> list[tuple[str, str, list[Entity]]]:
-    """(slug, title, members) of each non-empty group, in the section's order."""
+    """(slug, title, members) of each non-empty group, in the section's order, the members
+    sorted as the pages list them. Worked out once a run: every group page asks."""
     from .site import group_of, group_order
-    found: dict[str, tuple[str, list[Entity]]] = {}
-    for entity in view.of_kind(kind):
-        slug, title = group_of(entity)
-        found.setdefault(slug, (title, []))[1].append(entity)
-    return [(slug, *found[slug]) for slug in group_order(kind) if slug in found]
+    entities = view.of_kind(kind)  # read by every page that asks
+    groups = view.derived.get(("groups", kind))
+    if groups is None:
+        found: dict[str, tuple[str, list[Entity]]] = {}
+        for entity in sorted(entities, key=_sort_key):
+            slug, title = group_of(entity)
+            found.setdefault(slug, (title, []))[1].append(entity)
+        groups = view.derived[("groups", kind)] = [(slug, *found[slug]) for slug in group_order(kind)
+                                                   if slug in found]
+    return groups
 
 
 def index_page(view: View, kind: str) -> str:
@@ -87,7 +93,7 @@ def index_page(view: View, kind: str) -> str:
         group_page = f"{kind}s/{slug}/index.md"
         parts.append(f"\n## {title}\n")
         parts.append(block([f'<p class="bf-muted">{a(page, group_page, count(kind, slug, len(members)))}</p>',
-                            '<ul class="bf-index">', *[_kept_item(view, page, e) for e in sorted(members, key=_sort_key)],
+                            '<ul class="bf-index">', *[_kept_item(view, page, e) for e in members],
                             "</ul>"]))
     return "\n".join(parts)
 
@@ -99,7 +105,7 @@ def group_page(view: View, kind: str, slug: str) -> str:
             break
     else:
         members, title = [], slug
-    items = [_kept_item(view, page, e) for e in sorted(members, key=_sort_key)]
+    items = [_kept_item(view, page, e) for e in members]
     back = a(page, f"{kind}s/index.md", f"All {TITLES[kind].lower()}")
     return "\n".join([front_matter(f"{TITLES[kind]}: {title}"), f"# {title}", "",
                       block([f"<p>{len(members)} in this group. {back}.</p>",

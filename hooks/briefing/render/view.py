@@ -53,6 +53,12 @@ class View:
     changed: set[str] = field(default_factory=set)  # the keys whose fingerprint changed
     kept: dict[str, tuple[frozenset[str], object]] | None = None  # the page's last parts
     made: dict[str, tuple[frozenset[str], object]] | None = None  # its parts in this render
+    # A run's lists of entities, made once for every page that asks: (entities, the keys
+    # a page that lists them reads). Several long pages list every entity of a kind.
+    listed: dict[str, tuple[list[Entity], frozenset[str]]] = field(default_factory=dict)
+    # What a renderer works out from such a list, once a run (e.g. a kind's groups): each
+    # page that uses it still reads the list itself.
+    derived: dict = field(default_factory=dict)
 
     # -- recording ---------------------------------------------------------------------
     def begin(self, kept: dict | None = None) -> None:
@@ -101,17 +107,28 @@ class View:
 
     def of_kind(self, kind: str) -> list[Entity]:
         """Every entity of a kind that owns its id, in file order; their faces are read."""
-        self._read("kind:" + kind)
-        entities = [e for e in getattr(self.index.briefing, f"{kind}s")
-                    if self.index.owns(e) and not e.stub]
-        for entity in entities:
-            self._read("face:" + entity.id)
-        return entities
+        found = self.listed.get(kind)
+        if found is None:
+            entities = [e for e in getattr(self.index.briefing, f"{kind}s")
+                        if self.index.owns(e) and not e.stub]
+            keys = frozenset(["kind:" + kind, *("face:" + e.id for e in entities)])
+            found = self.listed[kind] = (entities, keys)
+        return self._listing(found)
 
     def everything(self) -> list[Entity]:
         """Every entity of every kind, by id."""
-        found = [e for kind in ("actor", "agreement", "topic", "source") for e in self.of_kind(kind)]
-        return sorted(found, key=lambda e: e.id)
+        found = self.listed.get("*")
+        if found is None:
+            kinds = [self.of_kind(kind) for kind in ("actor", "agreement", "topic", "source")]
+            entities = sorted((e for listing in kinds for e in listing), key=lambda e: e.id)
+            keys = frozenset().union(*(self.listed[k][1] for k in ("actor", "agreement", "topic", "source")))
+            found = self.listed["*"] = (entities, keys)
+        return self._listing(found)
+
+    def _listing(self, found: tuple[list[Entity], frozenset[str]]) -> list[Entity]:
+        if self.reads is not None:
+            self.reads |= found[1]
+        return list(found[0])  # the caller's own list: it may sort it
 
     def prose(self, page: str) -> LinkedProse | None:
         self._read("prose:" + page)
