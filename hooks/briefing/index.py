@@ -12,6 +12,7 @@ on every file that claims it, and references to it raise nothing more.
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ _LOOKALIKES = str.maketrans(
     "aeopcyxijsdqwh" "oaeiknptux")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every name, every run of the live preview
 def name_key(text: str) -> str:
     """Names collide when equal after NFKC, case folding, spacing and look-alike letters."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
@@ -83,6 +85,7 @@ class Index:
     # (owner id, text) -> [(start, end, match)] for quotations in YAML text fields
     text_quotes: dict[tuple[str, str], list] = field(default_factory=dict)
     cited_paragraphs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    recording: "Related | None" = None  # what relating the current entity adds (`relate`)
 
     @property
     def searches(self) -> dict[str, SearchText]:
@@ -217,6 +220,8 @@ class Index:
                   what: str, actor_type: str | None = None) -> bool:
         if target is None:
             return False
+        if self.recording is not None:
+            self.recording.reads.add(target)
         found = self.by_id.get(target)
         expected = actor_type or " or ".join(kinds)
         if found is None:
@@ -238,7 +243,17 @@ class Index:
     def link(self, relation: str, subject: Entity, obj: str, line: int, field_name: str,
              kinds=("actor",), detail: str | None = None, actor_type: str | None = None) -> None:
         if self.check_ref(subject, obj, kinds, line, field_name, actor_type):
-            self.backlinks[obj].append(Backlink(relation, subject.id, detail))
+            self.add_backlink(obj, Backlink(relation, subject.id, detail))
+
+    def add_backlink(self, target: str, backlink: Backlink) -> None:
+        self.backlinks[target].append(backlink)
+        if self.recording is not None:
+            self.recording.backlinks.append((target, backlink))
+
+    def add_citation(self, quote: Quote) -> None:
+        self.citations[quote.source].append(quote)
+        if self.recording is not None:
+            self.recording.citations.append(quote)
 
     def own_sources(self, entity: Entity) -> list[str]:
         """The sources a brief quotes: the second place its quotations are looked for."""
@@ -317,7 +332,7 @@ def _verify_quotes(index: Index, entity: Entity) -> None:
     provenance = index.provenance
     for quote in entity.quotes:
         if index.check_ref(entity, quote.speaker, ("actor",), quote.line, "quotes.speaker"):
-            index.backlinks[quote.speaker].append(Backlink("speaker", entity.id, quote.id))
+            index.add_backlink(quote.speaker, Backlink("speaker", entity.id, quote.id))
         if not index.check_ref(entity, quote.source, ("source",), quote.line, "quotes.source"):
             continue
         quote.match = provenance.locate(quote)
@@ -334,7 +349,7 @@ def _verify_quotes(index: Index, entity: Entity) -> None:
         if quote.speaker and quote.speaker in index.by_id and not _speaker_named(index, quote):
             quote.match = None
             continue
-        index.citations[quote.source].append(quote)
+        index.add_citation(quote)
 
 
 def speaker_names(actor: Entity) -> list[str]:
@@ -391,6 +406,40 @@ def register(briefing: Briefing, problems: Problems, kept: Provenance | None = N
         if entity.broken_quotes:
             index.broken_quotes[entity.id] = set(entity.broken_quotes)
     return index
+
+
+@dataclass
+class Related:
+    """What relating one entity added to the index, and the ids whose records it read:
+    the live preview replays it while none of them changed (`relatecache`)."""
+
+    entity: Entity
+    reads: set[str] = field(default_factory=set)
+    backlinks: list[tuple[str, Backlink]] = field(default_factory=list)
+    citations: list[Quote] = field(default_factory=list)
+    matches: list = field(default_factory=list)  # each quote's match, in order
+    clean: bool = True  # it reported no problem (a message may name other entities)
+
+    def replay(self, index: Index) -> None:
+        for target, backlink in self.backlinks:
+            index.backlinks[target].append(backlink)
+        for quote in self.citations:
+            index.citations[quote.source].append(quote)
+        for quote, match in zip(self.entity.quotes, self.matches):
+            quote.match = match
+
+
+def relate_recorded(index: Index, entity: Entity) -> Related:
+    """`relate`, and what it added."""
+    index.recording = done = Related(entity)
+    before = len(index.problems.items)
+    try:
+        relate(index, entity)
+    finally:
+        index.recording = None
+    done.matches = [q.match for q in entity.quotes]
+    done.clean = len(index.problems.items) == before
+    return done
 
 
 def relate(index: Index, entity: Entity) -> None:

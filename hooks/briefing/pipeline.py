@@ -6,8 +6,9 @@ preview all call, so they cannot drift apart: `check` stops before rendering
 between edits, so that a run redoes only what changed:
 
 * load and validate: only the files whose size or modification time changed;
-* index: the registries are rebuilt (dictionary inserts), quotes verified again only
-  for changed briefs or sources;
+* index: the registries are rebuilt (dictionary inserts); a brief is related again (its
+  quotes verified, its relations recorded) only when it changed or an entity it names
+  did (`relatecache`), otherwise what relating it added is replayed;
 * link: only the briefs whose text changed, that link to a brief whose fields changed, or
   whose text holds a name that was added, removed or renamed;
 * render: only the pages whose recorded reads (`render.view`) changed.
@@ -26,6 +27,7 @@ from .history import History
 from .index import Index, check_glossary, register, relate
 from .linking import Linked, apply, link_articles, link_documents, link_entity, link_rest
 from .linkcache import LinkCache
+from .relatecache import RelateCache
 from .autolink import MentionMatcher
 from .load import Layout, RawCorpus, find
 from .model import Briefing, Entity, Source
@@ -91,6 +93,7 @@ class Session:
         self.rendered: dict[str, Page] = {}  # the last good run's pages
         self.fingerprints: dict[str, int] = {}
         self.links = LinkCache()
+        self.relations = RelateCache()
         # The data files' encoded parts, by file: each file keeps its own, so a file the
         # live preview has not made for a while keeps its parts (`emit.data_makers`).
         self.parts: dict[str, Fragments] | None = {} if keep else None
@@ -117,8 +120,11 @@ class Session:
             relate_and_link_parallel(index, run.linked, jobs)  # `check` on every core
             _link_rest(index, run.linked, documents)
         else:
-            for entity in index.entities():
-                relate(index, entity)
+            if self.keep:
+                self.relations.relate_all(index)
+            else:
+                for entity in index.entities():
+                    relate(index, entity)
             run.linked = self._link(index, documents, autolink=render)
         check_glossary(index)
         check_standards(index, run.linked)
