@@ -154,8 +154,8 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 class _Marked:
     """The live preview's record of the written pages that hold preview marks (`previews`):
     each page's HTML with its marks (compressed), and the pages that hold each mark. When a
-    brief's summary changes, the pages that link to it are filled again from it and
-    written, without rendering them again."""
+    brief's summary changes, the pages that link to it (a hundred or more) are filled again
+    from it, without rendering them again, when a reader asks for one (`STATE.defer`)."""
 
     def __init__(self):
         self.html: dict[str, bytes] = {}  # written file -> its HTML with marks, zlib
@@ -176,16 +176,18 @@ class _Marked:
         for key in self.keys.pop(dest, ()):
             self.users.get(key, set()).discard(dest)
 
-    def refresh(self, now: dict[str, str], written: set[str]) -> int:
-        """Fill again the files not written this build that show a preview that changed;
-        how many."""
+    def refresh(self, now: dict[str, str], written: set[str]) -> set[str]:
+        """The files not written this build that show a preview that changed: each is to be
+        filled again (`fill`)."""
         changed = {k for k in now.keys() | self.previews.keys() if now.get(k) != self.previews.get(k)}
         self.previews = dict(now)
-        stale = {dest for key in changed for dest in self.users.get(key, ())} - written
-        for dest in stale:
+        return {dest for key in changed for dest in self.users.get(key, ())} - written
+
+    def fill(self, dest: str) -> None:
+        """Write a kept page again with the last good build's previews."""
+        if dest in self.html:  # not removed since
             marked = zlib.decompress(self.html[dest]).decode("utf-8")
-            Path(dest).write_text(fill_previews(marked, now), encoding="utf-8")
-        return len(stale)
+            Path(dest).write_text(fill_previews(marked, self.previews), encoding="utf-8")
 
 
 def built_key(config_file: str) -> str:
@@ -362,6 +364,18 @@ class BriefingPlugin(BasePlugin):
             self.written.add(page.file.abs_dest_path)
         return fill_previews(output, self.previews)
 
+    def _refresh(self, marked: _Marked, site_dir: Path) -> None:
+        """The pages whose previews changed are filled again when asked for; a page this
+        build wrote has its previews already."""
+        waiting = STATE.deferred.setdefault(built_key(self.config.config_file_path), {})
+        for dest in self.written:
+            waiting.pop(_site_relative(dest, site_dir), None)
+        stale = marked.refresh(self.previews, self.written)
+        for dest in stale:
+            waiting[_site_relative(dest, site_dir)] = lambda dest=dest: marked.fill(dest)
+        if stale:
+            log.info(f"briefing: previews to refresh on {len(stale)} page{'s' * (len(stale) != 1)}")
+
     def on_post_build(self, config: MkDocsConfig, **kwargs):
         site_dir = Path(config.site_dir)
         if STATE.serving:
@@ -369,9 +383,7 @@ class BriefingPlugin(BasePlugin):
             marked = STATE.marked.setdefault(self.root, _Marked())
             for gone in self.removed:
                 marked.forget(str(site_dir / (gone[:-3] + ".html")))
-            refilled = marked.refresh(self.previews, self.written)
-            if refilled:
-                log.info(f"briefing: previews refreshed on {refilled} page{'s' * (refilled != 1)}")
+            self._refresh(marked, site_dir)
         contents = STATE.contents.setdefault(self.root, {}) if STATE.serving else {}
         contents.update(self.contents)
         for gone in self.removed:
@@ -436,6 +448,11 @@ class BriefingPlugin(BasePlugin):
             mkdocs_build._build_page(page, config, doc_files, self.nav, self.env)
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+
+
+def _site_relative(dest: str, site_dir: Path) -> str:
+    """A written file's path in the site, as a request names it: actors/ana-costa.html."""
+    return os.path.relpath(dest, site_dir).replace(os.sep, "/")
 
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)

@@ -302,8 +302,10 @@ class Preview:
 
     def make(self, path: str | None = None) -> None:
         """Write a file the last good build left to be made when asked for (the print
-        edition and the data files: briefing.json, the feed, the search index); every such
-        file when `path` is None."""
+        edition, the data files: briefing.json, the feed, the search index, and the pages
+        whose link previews changed); every such file when `path` is None."""
+        if path is not None and (path == "" or path.endswith("/")):
+            path += "index.html"  # a directory URL (use_directory_urls)
         if path is not None and path not in mkdocs_briefing.STATE.deferred.get(self._key(), {}):
             return
         with self.building:  # after the build under way, from what it left

@@ -149,3 +149,15 @@ def test_the_theme_s_files_are_those_mkdocs_lists_and_an_edited_custom_dir_is_li
     project.write("overrides/assets/second.css", "b {}\n")
     theirs, ours = both()
     assert ours == theirs and any(uri == "assets/second.css" for uri, _ in ours)
+
+
+def test_a_page_that_links_to_an_edited_brief_shows_its_new_preview(served):
+    """Ilse Brandt's page links to Ostria but shows nothing else of it: it is not rendered
+    again, and its link's preview is filled again when a reader asks for the page."""
+    corpus, server = served
+    assert "Ostria summary." in server.get("/actors/ilse-brandt.html")
+    before = server.status()["generation"]
+    _edit(corpus.root / "briefs/actors/ostria.md", "Ostria summary.", "Ostria, with a new preview.")
+    server.until(lambda s: s["generation"] > before)
+    page = server.get("/actors/ilse-brandt.html")
+    assert "Ostria, with a new preview." in page and "Ostria summary." not in page
