@@ -62,6 +62,12 @@ class Backlink:
     relation: str  # a key of RELATIONS
     subject: str  # the id of the entity whose field makes the link
     detail: str | None = None  # e.g. the role title
+    # Hashed once: the live preview fingerprints every backlink after each run, and
+    # replays most of them unchanged (`relatecache`).
+    shown: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.shown = hash((self.relation, self.subject, self.detail))
 
 
 @dataclass

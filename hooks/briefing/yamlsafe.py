@@ -104,10 +104,11 @@ class _Frame:
     """An open mapping or sequence: its container, its path and, in a mapping, the key
     waiting for its value."""
 
-    __slots__ = ("container", "path", "key", "line", "is_list")
+    __slots__ = ("container", "path", "key", "key_path", "line", "is_list")
 
     def __init__(self, container, path: Path, line: int):
         self.container, self.path, self.key, self.line = container, path, None, line
+        self.key_path: Path = ()  # the path of the waiting key's value
         self.is_list = isinstance(container, list)
 
 
@@ -172,7 +173,7 @@ def _open(stack: list[_Frame], event, kind, line: int) -> None:
                         "flatten the structure")
     if stack:
         parent = stack[-1]
-        path = parent.path + ((len(parent.container),) if parent.is_list else (parent.key,))
+        path = parent.path + (len(parent.container),) if parent.is_list else parent.key_path
     else:
         path = ()
     stack.append(_Frame({} if kind is _MAP_START else [], path, line))
@@ -182,8 +183,9 @@ def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int], col: in
            cols: dict[Path, int], key_cols: dict[Path, int]) -> None:
     """Put a finished value into its container: a list item, a mapping key or its value."""
     if frame.is_list:
-        lines[frame.path + (len(frame.container),)] = line
-        cols[frame.path + (len(frame.container),)] = col
+        path = frame.path + (len(frame.container),)
+        lines[path] = line
+        cols[path] = col
         frame.container.append(value)
     elif frame.key is None:  # this value is a key
         if not isinstance(value, (str, int, float, bool)):
@@ -193,13 +195,14 @@ def _place(frame: _Frame, value: Any, line: int, lines: dict[Path, int], col: in
             raise YamlError(f"the key '{key}' appears twice", line,
                             f"keep one '{key}' and delete the other", col)
         frame.key = key
-        lines[frame.path + (key,)] = line
-        cols[frame.path + (key,)] = col
-        key_cols[frame.path + (key,)] = col
+        frame.key_path = path = frame.path + (key,)
+        lines[path] = line
+        cols[path] = col
+        key_cols[path] = col
     else:
         frame.container[frame.key] = value
         if col > 1 or not isinstance(value, (dict, list)):
-            cols[frame.path + (frame.key,)] = col
+            cols[frame.key_path] = col
         frame.key = None
 
 

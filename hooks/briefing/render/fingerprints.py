@@ -24,7 +24,7 @@ def fingerprints(view: View, store) -> dict[str, int]:
                                           getattr(entity, "short_name", ""), entity.page, entity.stub))
     for page, prose in linked.prose.items():
         keys["prose:" + page] = hash(prose.markdown)
-    each = {target: hash(tuple((b.relation, b.subject, b.detail) for b in links))
+    each = {target: hash(tuple([b.shown for b in links]))
             for target, links in index.backlinks.items()}
     for target, value in each.items():
         keys["backlinks:" + target] = value
