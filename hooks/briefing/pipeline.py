@@ -18,11 +18,8 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .abbreviations import Abbreviations
-from .emit import data_files, data_makers
-from .export import Fragments
 from .history import History
 from .index import Index, check_glossary, register, relate
 from .linking import Linked, apply, link_articles, link_documents, link_entity, link_rest
@@ -32,9 +29,11 @@ from .autolink import MentionMatcher
 from .load import Layout, RawCorpus, find
 from .model import Briefing, Entity, Source
 from .problems import Problem, Problems
-from .render.html import clear_caches
-from .render.site import Page, SitePlan, plan, render_page
 from .render.view import SiteInfo, View
+
+if TYPE_CHECKING:  # the render and emit stages are imported when a run renders: `check` never does
+    from .export import Fragments
+    from .render.site import Page, SitePlan
 from .settings import Settings, load_settings
 from .standards import check_standards
 from .store import FileStore
@@ -161,14 +160,19 @@ class Session:
     # -- emit -------------------------------------------------------------------------------
     def data_files(self, run: Run, titles: dict[str, str]) -> dict[str, bytes]:
         """The files of a rendered run that are not pages (`emit`)."""
+        from .emit import data_files
         return data_files(run.index, run.linked, self.site, titles, self.parts)
 
     def data_makers(self, run: Run, titles: dict[str, str]) -> dict[str, Callable[[], bytes]]:
         """The same files, each made when called (`emit.data_makers`)."""
+        from .emit import data_makers
         return data_makers(run.index, run.linked, self.site, titles, self.parts)
 
     # -- render -----------------------------------------------------------------------------
     def _render(self, run: Run, documents, each=None) -> None:
+        from .abbreviations import Abbreviations
+        from .render.html import clear_caches
+        from .render.site import plan, render_page
         kept = self.previous.linked.abbreviations if self.keep and self.previous and self.previous.linked else None
         run.linked.abbreviations = Abbreviations(run.index).same(kept)
         view = View(run.index, run.linked, self.site, *self.history.read())
