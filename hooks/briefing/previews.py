@@ -65,7 +65,10 @@ def fill(text: str, known: dict[str, str]) -> str:
     """`text` with each mark replaced by its preview from `previews` (already escaped)."""
     if OPEN not in text:
         return text
-    return _MARK.sub(lambda m: known.get(m.group(1), ""), text)
+    parts = _MARK.split(text)  # text, key, text, key, …, text: no call per mark
+    get = known.get
+    parts[1::2] = [get(key, "") for key in parts[1::2]]
+    return "".join(parts)
 
 
 def keys_in(text: str) -> set[str]:
