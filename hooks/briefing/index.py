@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Actor, Agreement, Briefing, Entity, GlossaryTerm, Quote, Source, Topic
+from .mentions import Mentions
 from .normalize import normalize_text
 from .previews import mark
 from .problems import Problems, did_you_mean
@@ -78,8 +79,7 @@ class Index:
     by_name: dict[str, Entity | GlossaryTerm] = field(default_factory=dict)
     surface: dict[str, str] = field(default_factory=dict)  # auto-linked name/alias -> id
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
-    mentions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # id -> pages
-    snippets: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    mentioned: Mentions = field(default_factory=Mentions)  # who mentions whom (`mentions`)
     citations: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
     provenance: Provenance = field(default_factory=lambda: Provenance({}))
     quotes_by_owner: dict[str, dict[str, Quote]] = field(default_factory=dict)
@@ -96,6 +96,16 @@ class Index:
     @property
     def searches(self) -> dict[str, SearchText]:
         return self.provenance.searches
+
+    @property
+    def mentions(self) -> dict[str, set[str]]:
+        """id or 'term:<key>' -> the pages that mention it."""
+        return self.mentioned.pages
+
+    @property
+    def snippets(self) -> dict[str, dict[str, Mention]]:
+        """id or 'term:<key>' -> page -> the first mention there."""
+        return self.mentioned.snippets
 
     # -- the Resolver protocol used by prose linking ------------------------------------
     def target(self, entity_id: str) -> Target:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .autolink import MentionMatcher
 from .index import Index, name_key
 from .linking import EntityLink
+from .mentions import Mentions
 from .model import Entity
 
 
@@ -63,6 +64,7 @@ class LinkCache:
     matcher: MentionMatcher | None = None
     surface: dict[str, str] | None = None
     articles: dict = field(default_factory=dict)  # memo of `linking.link_articles`
+    mentioned: Mentions = field(default_factory=Mentions)  # updated in place (`mentions`)
     # For this run: every kept link is invalid, or the faces and names that changed.
     _all: bool = True
     _faces: set[str] = field(default_factory=set)

@@ -143,10 +143,7 @@ def link_document(index: Index, linked: Linked, page: str, text: str, path: str)
 def _record(index: Index, linked: Linked, page: str, path: str, prose: LinkedProse) -> None:
     if linked.autolink:  # what only rendered pages use
         linked.prose[page] = prose
-        for target in prose.mentions:
-            index.mentions[target].add(page)
-        for target, mention in prose.snippets.items():
-            index.snippets[target].append(mention)
+        index.mentioned.put(page, prose.mentions, prose.snippets)
     for source, paragraph in prose.cited:
         index.cited_paragraphs[source].add(paragraph)
     if prose.quotations:
@@ -233,13 +230,13 @@ def link_articles(index: Index, linked: Linked, memo: dict | None = None) -> Non
             continue
         known = memo.get(source.id) if memo is not None else None
         if known is None or known[0] is not source or known[1] is not linked.matcher:
-            known = (source, linked.matcher, *_article_mentions(linked.matcher, source))
+            spans, mentions = _article_mentions(linked.matcher, source)
+            snippets = {m.target: m for m in mentions}  # one per entity: its first
+            known = (source, linked.matcher, spans, set(snippets), snippets)
             if memo is not None:
                 memo[source.id] = known
-        _, _, spans, mentions = known
-        for mention in mentions:
-            index.mentions[mention.target].add(source.page)
-            index.snippets[mention.target].append(mention)
+        _, _, spans, keys, snippets = known
+        index.mentioned.put(source.page, keys, snippets)
         linked.articles[source.id] = spans
 
 

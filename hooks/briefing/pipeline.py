@@ -10,7 +10,8 @@ between edits, so that a run redoes only what changed:
   quotes verified, its relations recorded) only when it changed or an entity it names
   did (`relatecache`), otherwise what relating it added is replayed;
 * link: only the briefs whose text changed, that link to a brief whose fields changed, or
-  whose text holds a name that was added, removed or renamed;
+  whose text holds a name that was added, removed or renamed; the record of who mentions
+  whom is updated in place (`mentions`);
 * render: only the pages whose recorded reads (`render.view`) changed.
 """
 from __future__ import annotations
@@ -140,6 +141,8 @@ class Session:
             matcher = MentionMatcher(index.surface) if autolink else MentionMatcher({})
         else:
             matcher = self.links.begin(index, autolink)
+            index.mentioned = self.links.mentioned
+            index.mentioned.begin()
         linked = Linked(matcher=matcher, autolink=autolink)
         for entity in index.entities():
             if entity.kind == "source" or entity.stub:
@@ -155,6 +158,8 @@ class Session:
             self.links.end(index)
         _link_rest(index, linked, documents, articles=autolink,
                    memo=self.links.articles if self.keep else None)
+        if self.keep:
+            index.mentioned.end()
         return linked
 
     # -- emit -------------------------------------------------------------------------------

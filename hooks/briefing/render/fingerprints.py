@@ -29,12 +29,7 @@ def fingerprints(view: View, store) -> dict[str, int]:
     for target, value in each.items():
         keys["backlinks:" + target] = value
     keys["backlinks:*"] = hash(frozenset(each.items()))
-    for target, mentions in index.snippets.items():
-        # In link order, which is the same from run to run: no sort (the page sorts them).
-        keys["mentions:" + target] = hash(tuple([m.shown for m in mentions]))
-        keys["count:" + target] = len(mentions)
-    for target, pages in index.mentions.items():
-        keys["pages:" + target] = hash(frozenset(pages))
+    keys.update(index.mentioned.prints())  # mentions:, count: and pages:, kept by key
     for source, quotes in index.citations.items():
         keys["citations:" + source] = hash(tuple((q.owner, q.id, q.match.paragraph, tuple(q.match.spans))
                                                  for q in quotes))

@@ -161,7 +161,7 @@ class View:
     def mentions(self, key: str) -> list[Mention]:
         """The mentions of `key` (an id, or 'term:<key>'), one per mentioning page, by page."""
         self._read("mentions:" + key)
-        return sorted(self.index.snippets.get(key, []), key=lambda m: m.page)
+        return sorted(self.index.snippets.get(key, {}).values(), key=lambda m: m.page)
 
     def mention_count(self, key: str) -> int:
         self._read("count:" + key)
