@@ -94,3 +94,5 @@ def test_a_second_run_of_a_kept_session_reads_only_what_changed(corpus, monkeypa
     # (`previews`): the page is the same, and the engine only fills its marks again.
     assert "agreements/ferry-agreement.md" not in second.changed
     assert "actors/index.md" in second.changed  # it shows the summary itself
+    # The whole-briefing graph shows names and relations, never a summary: not rendered again.
+    assert second.pages["graph.md"] is first.pages["graph.md"]

@@ -114,7 +114,8 @@ def global_graph(view: View) -> tuple[str, list[Entity]]:
     """All entities on one circle, grouped by kind, labels radiating outwards; edges as curves."""
     backlinks = view.all_backlinks()
     degree = _degree(backlinks)
-    everyone = sorted(view.everything(), key=lambda e: (-degree.get(e.id, 0), e.id))
+    # It shows names, kinds and relations, never a summary: a summary edit leaves it as it is.
+    everyone = sorted(view.everything(faces=False), key=lambda e: (-degree.get(e.id, 0), e.id))
     entities = sorted(everyone[:GLOBAL_MAX], key=lambda e: (KIND_ORDER[e.kind], e.name.lower(), e.id))
     radius = max(260.0, len(entities) * 15 / (2 * math.pi))
     margin = 190

@@ -105,24 +105,27 @@ class View:
         self._read("name:" + entity_id)
         return self.index.by_id.get(entity_id)
 
-    def of_kind(self, kind: str) -> list[Entity]:
-        """Every entity of a kind that owns its id, in file order; their faces are read."""
-        found = self.listed.get(kind)
+    def of_kind(self, kind: str, faces: bool = True) -> list[Entity]:
+        """Every entity of a kind that owns its id, in file order; their faces are read, or
+        with `faces=False` only what a link to each shows (a page that lists names)."""
+        read = "face:" if faces else "name:"
+        found = self.listed.get(read + kind)
         if found is None:
             entities = [e for e in getattr(self.index.briefing, f"{kind}s")
                         if self.index.owns(e) and not e.stub]
-            keys = frozenset(["kind:" + kind, *("face:" + e.id for e in entities)])
-            found = self.listed[kind] = (entities, keys)
+            keys = frozenset(["kind:" + kind, *(read + e.id for e in entities)])
+            found = self.listed[read + kind] = (entities, keys)
         return self._listing(found)
 
-    def everything(self) -> list[Entity]:
-        """Every entity of every kind, by id."""
-        found = self.listed.get("*")
+    def everything(self, faces: bool = True) -> list[Entity]:
+        """Every entity of every kind, by id (`of_kind`)."""
+        read = "face:" if faces else "name:"
+        found = self.listed.get(read + "*")
         if found is None:
-            kinds = [self.of_kind(kind) for kind in ("actor", "agreement", "topic", "source")]
-            entities = sorted((e for listing in kinds for e in listing), key=lambda e: e.id)
-            keys = frozenset().union(*(self.listed[k][1] for k in ("actor", "agreement", "topic", "source")))
-            found = self.listed["*"] = (entities, keys)
+            kinds = ("actor", "agreement", "topic", "source")
+            entities = sorted((e for kind in kinds for e in self.of_kind(kind, faces)), key=lambda e: e.id)
+            keys = frozenset().union(*(self.listed[read + k][1] for k in kinds))
+            found = self.listed[read + "*"] = (entities, keys)
         return self._listing(found)
 
     def _listing(self, found: tuple[list[Entity], frozenset[str]]) -> list[Entity]:
