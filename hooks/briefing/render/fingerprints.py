@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Entity, Source
+from .indexes import place
 from .view import View
 
 
@@ -22,6 +23,8 @@ def fingerprints(view: View, store) -> dict[str, int]:
         keys["face:" + entity.id] = _face(entity, store, quoted_sources, source_keys)
         keys["name:" + entity.id] = hash((entity.kind, getattr(entity, "type", None), entity.name,
                                           getattr(entity, "short_name", ""), entity.page, entity.stub))
+        if not entity.stub:
+            keys["place:" + entity.id] = hash(place(entity))
     for page, prose in linked.prose.items():
         keys["prose:" + page] = hash(prose.markdown)
     each = {target: hash(tuple([b.shown for b in links]))

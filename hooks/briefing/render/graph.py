@@ -115,7 +115,7 @@ def global_graph(view: View) -> tuple[str, list[Entity]]:
     backlinks = view.all_backlinks()
     degree = _degree(backlinks)
     # It shows names, kinds and relations, never a summary: a summary edit leaves it as it is.
-    everyone = sorted(view.everything(faces=False), key=lambda e: (-degree.get(e.id, 0), e.id))
+    everyone = sorted(view.everything(read="name"), key=lambda e: (-degree.get(e.id, 0), e.id))
     entities = sorted(everyone[:GLOBAL_MAX], key=lambda e: (KIND_ORDER[e.kind], e.name.lower(), e.id))
     radius = max(260.0, len(entities) * 15 / (2 * math.pi))
     margin = 190

@@ -31,6 +31,13 @@ def empty_text(kind: str) -> str:
     return re.sub(r"`([^`]*)`", r"<code>\1</code>", esc(EMPTY[kind]))
 
 
+def place(entity: Entity) -> tuple:
+    """Where a section page lists an entity: its group, and its place in the group (the
+    `place:<id>` key of `view`)."""
+    from .site import group_of
+    return group_of(entity), _sort_key(entity)
+
+
 def _sort_key(entity: Entity):
     if entity.kind == "agreement":
         date = next(iter(sorted(entity.dates.values())), None)
@@ -69,7 +76,9 @@ def _groups(view: View, kind: str) -> list[tuple[str, str, list[Entity]]]:
     """(slug, title, members) of each non-empty group, in the section's order, the members
     sorted as the pages list them. Worked out once a run: every group page asks."""
     from .site import group_of, group_order
-    entities = view.of_kind(kind)  # read by every page that asks
+    # Read by every page that asks: each entity's place, not its face (a group page shows
+    # its own members' faces only, through their lines).
+    entities = view.of_kind(kind, read="place")
     groups = view.derived.get(("groups", kind))
     if groups is None:
         found: dict[str, tuple[str, list[Entity]]] = {}

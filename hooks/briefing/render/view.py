@@ -9,6 +9,7 @@ preview's dependency record is what the page actually read, so it cannot miss on
 Keys:
   face:<id>        an entity's fields (its front matter: name, summary, type, quotes, …)
   name:<id>        what a link to it shows: its name, kind, type and page
+  place:<id>       where a section page lists it: its group and its place in the group
   prose:<page>     a page's linked prose
   backlinks:<id>   the relations that point at an entity
   mentions:<key>   the mentions of an entity or term (contextual backlinks)
@@ -105,27 +106,26 @@ class View:
         self._read("name:" + entity_id)
         return self.index.by_id.get(entity_id)
 
-    def of_kind(self, kind: str, faces: bool = True) -> list[Entity]:
-        """Every entity of a kind that owns its id, in file order; their faces are read, or
-        with `faces=False` only what a link to each shows (a page that lists names)."""
-        read = "face:" if faces else "name:"
-        found = self.listed.get(read + kind)
+    def of_kind(self, kind: str, read: str = "face") -> list[Entity]:
+        """Every entity of a kind that owns its id, in file order. What the page reads of
+        each: its face, or only its `name` (a page that lists names), or its `place` (a
+        section page that sorts them into groups and shows only its own group's)."""
+        found = self.listed.get(f"{read}:{kind}")
         if found is None:
             entities = [e for e in getattr(self.index.briefing, f"{kind}s")
                         if self.index.owns(e) and not e.stub]
-            keys = frozenset(["kind:" + kind, *(read + e.id for e in entities)])
-            found = self.listed[read + kind] = (entities, keys)
+            keys = frozenset(["kind:" + kind, *(f"{read}:{e.id}" for e in entities)])
+            found = self.listed[f"{read}:{kind}"] = (entities, keys)
         return self._listing(found)
 
-    def everything(self, faces: bool = True) -> list[Entity]:
+    def everything(self, read: str = "face") -> list[Entity]:
         """Every entity of every kind, by id (`of_kind`)."""
-        read = "face:" if faces else "name:"
-        found = self.listed.get(read + "*")
+        found = self.listed.get(read + ":*")
         if found is None:
             kinds = ("actor", "agreement", "topic", "source")
-            entities = sorted((e for kind in kinds for e in self.of_kind(kind, faces)), key=lambda e: e.id)
-            keys = frozenset().union(*(self.listed[read + k][1] for k in kinds))
-            found = self.listed[read + "*"] = (entities, keys)
+            entities = sorted((e for kind in kinds for e in self.of_kind(kind, read)), key=lambda e: e.id)
+            keys = frozenset().union(*(self.listed[f"{read}:{k}"][1] for k in kinds))
+            found = self.listed[read + ":*"] = (entities, keys)
         return self._listing(found)
 
     def _listing(self, found: tuple[list[Entity], frozenset[str]]) -> list[Entity]:
