@@ -276,8 +276,9 @@ class BriefingPlugin(BasePlugin):
             file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
             files.append(file)
         self._add_assets(files, config)
-        STATE.deferred.pop(built_key(config.config_file_path), None)  # this build writes every file
+        waiting = STATE.deferred.get(built_key(config.config_file_path), {})
         for path, content in self._data_files(session, run).items():
+            waiting.pop(path, None)  # this build writes it; pages left to fill again stay
             files.append(File.generated(config, path, content=content))
         _expand_nav(config, run)
         self.previews = previews(run.index, session.previews)

@@ -297,3 +297,32 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
     # Both routes ran: the quick one for edits that keep the site's shape, the whole build
     # for a brief added or deleted and for docs/.
     assert preview.quick_builds >= 5 and preview.full_builds >= 4
+
+
+def test_pages_left_to_fill_again_are_filled_after_a_whole_build(tmp_path, monkeypatch):
+    """A summary edit leaves the pages that link to the brief to be filled again when asked
+    for; a whole build that comes before anyone asks must not lose them."""
+    import logging
+
+    import mkdocs_briefing
+    from mkdocs_preview import _QuietDirty
+    monkeypatch.setattr(mkdocs_briefing, "STATE", mkdocs_briefing._State())
+    mkdocs_briefing.STATE.serving = True
+    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = build_corpus(tmp_path / "p")
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    preview = _preview(project.root, served)
+    preview.build()
+    northline = project.root / "briefs/actors/northline.md"
+    northline.write_text(northline.read_text().replace("summary: Northline Ferry Company summary.",
+                                                       "summary: The ferry operator."))
+    preview.build()  # the quick path: the pages that link to Northline are left to fill
+    project.actor("port-9", "Port 9", body="Near [[ostria]] ([[harbour-gazette#p1]]).\n")
+    preview.build()  # a new brief: a whole build, which writes only the pages that changed
+    assert preview.problems == [] and preview.quick_builds == 1 and preview.full_builds == 2
+    preview.make()
+    mkdocs_briefing.STATE.serving = False
+    _site(project.root, clean)
+    assert _differences(served, clean) == []
