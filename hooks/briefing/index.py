@@ -92,6 +92,7 @@ class Index:
     text_quotes: dict[tuple[str, str], list] = field(default_factory=dict)
     cited_paragraphs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     recording: "Related | None" = None  # what relating the current entity adds (`relate`)
+    _owners: list[Entity] | None = field(default=None, repr=False)  # memo of `entities`
 
     @property
     def searches(self) -> dict[str, SearchText]:
@@ -170,8 +171,11 @@ class Index:
         return owners
 
     def entities(self) -> list[Entity]:
-        """Every entity that owns its id."""
-        return [e for e in self.briefing.entities() if self.owns(e)]
+        """Every entity that owns its id, in file order: worked out once the ids are
+        registered (every stage asks, several times a run). Not to be changed by callers."""
+        if self._owners is None:
+            self._owners = [e for e in self.briefing.entities() if self.owns(e)]
+        return self._owners
 
     def names_in(self, text: str) -> list[str]:
         """The names of the entities a text names, in the order it names them. The error path
@@ -189,6 +193,7 @@ class Index:
         claims: dict[str, list[Entity]] = defaultdict(list)
         for entity in self.briefing.entities():
             claims[entity.id].append(entity)
+        self._owners = None
         for entity_id, claimants in claims.items():
             self.by_id[entity_id] = claimants[0]
             if len(claimants) < 2:

@@ -57,6 +57,12 @@ def _entity_lines(view: View, entity: Entity) -> list[str]:
     return _definition(dt, summary, entity, _appears_in(view, entity.id, more))
 
 
+def _entity_entries(view: View, entity: Entity) -> list[Entry]:
+    """An entity's entry and one 'see' entry per other name: kept whole between runs."""
+    return [_entry(entity.name, _entity_lines(view, entity)),
+            *_see_entries(entity, f"{entity.kind}-{entity.id}", entity.name)]
+
+
 def _term_lines(view: View, term: GlossaryTerm) -> list[str]:
     see = ", ".join(entity_link(view, PAGE, i) for i in term.see if view.named(i) is not None)
     definition = text(view, "glossary:" + term.term, term.definition, PAGE)
@@ -82,9 +88,7 @@ def glossary_page(view: View) -> str:
     # An entity's entry is kept between a session's runs; it reads its entity again through
     # the view, so that the entry's record holds the entity's fields.
     for entity in view.everything():
-        entries.append(_entry(entity.name, view.part("entity:" + entity.id,
-                                                     lambda i=entity.id: _entity_lines(view, view.face(i)))))
-        entries += _see_entries(entity, f"{entity.kind}-{entity.id}", entity.name)
+        entries += view.part("entity:" + entity.id, lambda i=entity.id: _entity_entries(view, view.face(i)))
     for term in view.glossary():
         entries.append(_entry(term.term, _term_lines(view, term)))
         entries += _see_entries(term, term.anchor, term.term)
