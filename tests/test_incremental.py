@@ -239,7 +239,9 @@ def _differences(a: Path, b: Path) -> list[str]:
     return sorted(out)
 
 
-def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
+def _serving(tmp_path: Path, monkeypatch):
+    """The fixture corpus, built once by the live preview's builder as `serve` runs it:
+    (project, preview, its site, where a clean build goes)."""
     import logging
 
     import mkdocs_briefing
@@ -253,6 +255,12 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
     served, clean = tmp_path / "served", tmp_path / "clean"
     preview = _preview(project.root, served)
     preview.build()
+    return project, preview, served, clean
+
+
+def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
+    import mkdocs_briefing
+    project, preview, served, clean = _serving(tmp_path, monkeypatch)
     assert preview.problems == []
     def replace(rel: str, old: str, new: str):
         return lambda: project.write(rel, project.root.joinpath(rel).read_text().replace(old, new, 1))
@@ -302,19 +310,8 @@ def test_the_preview_s_dirty_builds_equal_a_clean_build(tmp_path, monkeypatch):
 def test_pages_left_to_fill_again_are_filled_after_a_whole_build(tmp_path, monkeypatch):
     """A summary edit leaves the pages that link to the brief to be filled again when asked
     for; a whole build that comes before anyone asks must not lose them."""
-    import logging
-
     import mkdocs_briefing
-    from mkdocs_preview import _QuietDirty
-    monkeypatch.setattr(mkdocs_briefing, "STATE", mkdocs_briefing._State())
-    mkdocs_briefing.STATE.serving = True
-    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    project = build_corpus(tmp_path / "p")
-    served, clean = tmp_path / "served", tmp_path / "clean"
-    preview = _preview(project.root, served)
-    preview.build()
+    project, preview, served, clean = _serving(tmp_path, monkeypatch)
     northline = project.root / "briefs/actors/northline.md"
     northline.write_text(northline.read_text().replace("summary: Northline Ferry Company summary.",
                                                        "summary: The ferry operator."))
