@@ -34,6 +34,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
+from briefing.linkcache import changed_keys
 from briefing.previews import fill as fill_previews, keys_in, previews
 from briefing.render.stash import Stashed, fill
 from briefing.pipeline import Run, Session
@@ -179,7 +180,7 @@ class _Marked:
     def refresh(self, now: dict[str, str], written: set[str]) -> set[str]:
         """The files not written this build that show a preview that changed: each is to be
         filled again (`fill`)."""
-        changed = {k for k in now.keys() | self.previews.keys() if now.get(k) != self.previews.get(k)}
+        changed = changed_keys(self.previews, now)
         self.previews = dict(now)
         return {dest for key in changed for dest in self.users.get(key, ())} - written
 

@@ -23,10 +23,15 @@ def _same_as_a_clean_run(session: Session, root) -> None:
         {p: (v.markdown, v.footer) for p, v in clean.pages.items()}
 
 
-def test_a_summary_edit_relates_only_the_edited_brief(corpus, monkeypatch):
+def _kept(corpus, monkeypatch) -> tuple[Session, list[str]]:
+    """A kept session after its first run, and the ids it relates from then on."""
     session = Session(corpus.root, keep=True)
     session.run(documents(corpus.root))
-    related = _counting(monkeypatch)
+    return session, _counting(monkeypatch)
+
+
+def test_a_summary_edit_relates_only_the_edited_brief(corpus, monkeypatch):
+    session, related = _kept(corpus, monkeypatch)
     path = corpus.root / "briefs/actors/northline.md"
     path.write_text(path.read_text().replace("Northline Ferry Company summary.", "The ferry operator."))
     _same_as_a_clean_run(session, corpus.root)
@@ -34,9 +39,7 @@ def test_a_summary_edit_relates_only_the_edited_brief(corpus, monkeypatch):
 
 
 def test_a_brief_is_related_again_when_an_entity_it_names_changes(corpus, monkeypatch):
-    session = Session(corpus.root, keep=True)
-    session.run(documents(corpus.root))
-    related = _counting(monkeypatch)
+    session, related = _kept(corpus, monkeypatch)
     # Ilse Brandt's brief is unchanged, but its 'country' must name a state.
     path = corpus.root / "briefs/actors/ostria.md"
     path.write_text(path.read_text().replace("type: state", "type: organization"))
@@ -48,8 +51,6 @@ def test_a_brief_is_related_again_when_an_entity_it_names_changes(corpus, monkey
 
 def test_a_brief_that_reported_a_problem_is_always_related_again(corpus, monkeypatch):
     corpus.actor("lost", "Lost", "country: atlantis")
-    session = Session(corpus.root, keep=True)
-    session.run(documents(corpus.root))
-    related = _counting(monkeypatch)
+    session, related = _kept(corpus, monkeypatch)
     session.run(documents(corpus.root))
     assert related == ["lost"]  # its "did you mean" may name a brief added since

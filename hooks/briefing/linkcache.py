@@ -77,9 +77,9 @@ class LinkCache:
         before, self.context = self.context, now
         self._all = before is None or before.rules != now.rules
         if not self._all:
-            self._sources = _changed(before.sources, now.sources)
-            self._faces = _changed(before.faces, now.faces)
-            self._names = [k.removeprefix("surface:") for k in _changed(before.names, now.names)]
+            self._sources = changed_keys(before.sources, now.sources)
+            self._faces = changed_keys(before.faces, now.faces)
+            self._names = [k.removeprefix("surface:") for k in changed_keys(before.names, now.names)]
             self._names = [name_key(n) for n in self._names]
         if not autolink:
             return MentionMatcher({})
@@ -114,5 +114,6 @@ class LinkCache:
             self.folded.pop(gone, None)
 
 
-def _changed(before: dict, now: dict) -> set[str]:
+def changed_keys(before: dict, now: dict) -> set[str]:
+    """The keys whose values differ between two runs' tables (added and removed ones too)."""
     return {k for k in before.keys() | now.keys() if before.get(k) != now.get(k)}

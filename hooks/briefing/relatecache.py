@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .index import Index, Related, relate_recorded
+from .linkcache import changed_keys
 
 
 def _cards(index: Index) -> dict[str, tuple]:
@@ -33,8 +34,7 @@ class RelateCache:
     def relate_all(self, index: Index) -> None:
         """Relate every entity of this run, replaying what is still valid."""
         cards = _cards(index)
-        changed = None if self.cards is None else \
-            {k for k in self.cards.keys() | cards.keys() if self.cards.get(k) != cards.get(k)}
+        changed = None if self.cards is None else changed_keys(self.cards, cards)
         self.cards = cards
         kept: dict[str, Related] = {}
         for entity in index.entities():
