@@ -72,20 +72,27 @@ class LinkCache:
     _names: list[str] = field(default_factory=list)
 
     def begin(self, index: Index, autolink: bool) -> MentionMatcher:
-        """Compare this run's context with the last one's; the matcher for this run."""
-        now = Context.of(index, autolink)
-        before, self.context = self.context, now
+        """Compare this run's context with the last one's, and keep it; the matcher for
+        this run."""
+        self.context = self.compare(index, autolink)
+        if not autolink:
+            return MentionMatcher({})
+        if self.matcher is None or self.surface != index.surface:
+            self.matcher, self.surface = MentionMatcher(index.surface), dict(index.surface)
+        return self.matcher
+
+    def compare(self, index: Index, autolink: bool) -> Context:
+        """Which kept links this run may replay: those no change since the kept context
+        touches. Keeps nothing itself, so a run that renders nothing (`pipeline`, a failed
+        preview run) leaves the next run to be compared with the last one that did."""
+        now, before = Context.of(index, autolink), self.context
         self._all = before is None or before.rules != now.rules
         if not self._all:
             self._sources = changed_keys(before.sources, now.sources)
             self._faces = changed_keys(before.faces, now.faces)
             self._names = [k.removeprefix("surface:") for k in changed_keys(before.names, now.names)]
             self._names = [name_key(n) for n in self._names]
-        if not autolink:
-            return MentionMatcher({})
-        if self.matcher is None or self.surface != index.surface:
-            self.matcher, self.surface = MentionMatcher(index.surface), dict(index.surface)
-        return self.matcher
+        return now
 
     def get(self, entity: Entity) -> EntityLink | None:
         done = self.links.get(entity.id)

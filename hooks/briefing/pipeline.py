@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .history import History
 from .index import Index, check_glossary, register, relate
-from .linking import Linked, apply, link_articles, link_documents, link_entity, link_rest
+from .linking import Linked, apply, link_articles, link_documents, link_entity, link_rest, wikilinks_only
 from .linkcache import LinkCache
 from .relatecache import RelateCache
 from .autolink import MentionMatcher
@@ -125,7 +125,10 @@ class Session:
             else:
                 for entity in index.entities():
                     relate(index, entity)
-            run.linked = self._link(index, documents, autolink=render)
+            if self.keep and render and run.failed:
+                run.linked = self._link_failed(index, documents)
+            else:
+                run.linked = self._link(index, documents, autolink=render)
         check_glossary(index)
         check_standards(index, run.linked)
         if not render or run.failed:
@@ -160,6 +163,24 @@ class Session:
                    memo=self.links.articles if self.keep else None)
         if self.keep:
             index.mentioned.end()
+        return linked
+
+    def _link_failed(self, index: Index, documents) -> Linked:
+        """A preview run that has failed before linking renders nothing, so it links as
+        `check` does (the problems are the same, auto-linking finds none) and keeps
+        nothing: the next run is compared with the last one that rendered. A broken save
+        and the save that fixes it then build no name matcher and link no article again."""
+        linked = wikilinks_only()
+        self.links.compare(index, autolink=True)
+        for entity in index.entities():
+            if entity.kind == "source" or entity.stub:
+                continue
+            done = self.links.get(entity)
+            if done is not None:
+                apply(index, linked, done)
+            else:
+                link_entity(index, linked, entity)
+        _link_rest(index, linked, documents)
         return linked
 
     # -- emit -------------------------------------------------------------------------------

@@ -1,0 +1,43 @@
+"""What the live preview keeps of the link stage (`linkcache`): a preview run that fails
+before linking keeps nothing, so the save that fixes it is compared with the last run
+that rendered."""
+from __future__ import annotations
+
+from briefing.cli import documents
+from briefing.pipeline import Session
+
+
+def _break(path) -> str:
+    text = path.read_text()
+    path.write_text(text.replace("\nsummary: ", "\nsummary: [never closed ", 1))
+    return text
+
+
+def test_a_broken_save_and_its_fix_build_no_new_matcher(corpus):
+    session = Session(corpus.root, keep=True)
+    session.run(documents(corpus.root))
+    matcher, articles = session.links.matcher, dict(session.links.articles)
+    path = corpus.root / "briefs/actors/northline.md"
+    text = _break(path)
+    assert session.run(documents(corpus.root)).failed
+    path.write_text(text)
+    fixed = session.run(documents(corpus.root))
+    # Without the hold, the broken save (one brief's names gone) and the fix each built a
+    # matcher and linked every source's article again.
+    assert session.links.matcher is matcher
+    assert session.links.articles == articles
+    clean = Session(corpus.root).run(documents(corpus.root))
+    assert fixed.problems.report("json") == clean.problems.report("json")
+    assert {p: (v.markdown, v.footer) for p, v in fixed.pages.items()} == \
+        {p: (v.markdown, v.footer) for p, v in clean.pages.items()}
+
+
+def test_a_failed_preview_run_reports_what_a_clean_run_reports(corpus):
+    session = Session(corpus.root, keep=True)
+    session.run(documents(corpus.root))
+    _break(corpus.root / "briefs/actors/northline.md")
+    corpus.actor("lost", "Lost", body="Lost trades with [[atlantis]].\n")
+    failed = session.run(documents(corpus.root))
+    clean = Session(corpus.root).run(documents(corpus.root))
+    assert failed.failed and "unresolved reference [[atlantis]]" in failed.problems.report()
+    assert failed.problems.report("json") == clean.problems.report("json")
