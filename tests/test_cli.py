@@ -131,6 +131,49 @@ def test_json_format_clean_is_an_empty_list(corpus):
     assert run(corpus.root, "check", "--format", "json").stdout == "[]\n"
 
 
+def _buffered() -> dict[str, str]:
+    """The environment without PYTHONUNBUFFERED, which some CI machines set: a user's
+    `briefing` writes to a pipe through a buffer."""
+    env = engine_env()
+    env.pop("PYTHONUNBUFFERED", None)
+    return env
+
+
+def _many_problems(corpus, count: int = 200) -> None:
+    for n in range(count):
+        corpus.actor(f"lumen-{n}", f"Lumen {n}", "contry: ostria")
+
+
+def test_a_long_report_reaches_a_pipe_whole(corpus):
+    # `check` leaves without tearing the interpreter down; what it printed is flushed first.
+    _many_problems(corpus)
+    check = [sys.executable, "-m", "briefing", "check"]
+    done = subprocess.run([*check, "--format", "json"], cwd=corpus.root, env=_buffered(),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert len(json.loads(done.stdout)) == 200 and done.stdout.endswith("]\n")
+    done = subprocess.run(check, cwd=corpus.root, env=_buffered(), capture_output=True, text=True, timeout=300)
+    assert len(done.stdout.splitlines()) == 400 and done.stdout.endswith("\n")  # each error, its hint
+    assert done.stderr.startswith("200 errors, 0 warnings;")
+
+
+def test_a_short_report_reaches_a_pipe_whole(corpus):
+    corpus.actor("lumen", "Lumen", "contry: ostria")
+    done = subprocess.run([sys.executable, "-m", "briefing", "check"], cwd=corpus.root, env=_buffered(),
+                          capture_output=True, text=True, timeout=300)
+    assert done.stdout == "briefs/actors/lumen.md:6:1: error: unknown field 'contry'\n    hint: did you mean 'country'?\n"
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(corpus):
+    _many_problems(corpus)  # more than the output buffer holds, so `print` meets the closed pipe
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "check"], cwd=corpus.root, env=_buffered(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # `briefing check | head -0`
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=300) == 1
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+
+
 # -- new ---------------------------------------------------------------------------------
 
 def test_new_writes_a_scaffold_that_check_refuses_until_its_placeholders_are_replaced(corpus):
