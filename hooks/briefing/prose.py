@@ -23,12 +23,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Protocol
 
-from markdown.inlinepatterns import HTML_RE
-from pymdownx.superfences import RE_NESTED_FENCE_START as FENCE_START
-
 from .autolink import MentionMatcher
 from .model import QuoteMatch
 from .quotations import EMPHASIS, MARK, Span, quoted_words, scan
+from .syntax import FENCE_START, HTML_RE
 
 FENCE_PREFIX = re.compile(r"[ \t>]*")  # what pymdownx.superfences reads as a fence's indentation
 _HTML_START = r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])"  # a comment or a tag's name
