@@ -41,3 +41,23 @@ def test_a_failed_preview_run_reports_what_a_clean_run_reports(corpus):
     clean = Session(corpus.root).run(documents(corpus.root))
     assert failed.failed and "unresolved reference [[atlantis]]" in failed.problems.report()
     assert failed.problems.report("json") == clean.problems.report("json")
+
+
+def test_a_failed_run_leaves_the_briefs_it_links_whole(corpus):
+    # The broken save drops Northline's names, so the briefs that name Northline are linked
+    # again in the failed run; that must not strip their text (a one-shot build drops a
+    # brief's body once it is linked). The rename then links them again from that text.
+    session = Session(corpus.root, keep=True)
+    session.run(documents(corpus.root))
+    path = corpus.root / "briefs/actors/northline.md"
+    text = _break(path)
+    assert session.run(documents(corpus.root)).failed
+    path.write_text(text)
+    session.run(documents(corpus.root))
+    council = corpus.root / "briefs/actors/valmora-council.md"
+    council.write_text(council.read_text().replace("name: Valmora harbour council", "name: Valmora port council"))
+    renamed = session.run(documents(corpus.root))
+    clean = Session(corpus.root).run(documents(corpus.root))
+    assert renamed.summary() == clean.summary()
+    assert {p: (v.markdown, v.footer) for p, v in renamed.pages.items()} == \
+        {p: (v.markdown, v.footer) for p, v in clean.pages.items()}

@@ -178,8 +178,8 @@ class Session:
             done = self.links.get(entity)
             if done is not None:
                 apply(index, linked, done)
-            else:
-                link_entity(index, linked, entity)
+            else:  # `keep`: the entity is the session's, and later runs link its text again
+                link_entity(index, linked, entity, keep=True)
         _link_rest(index, linked, documents)
         return linked
 
