@@ -222,3 +222,8 @@ def starter(project: Project) -> Project:
             source: harbour-gazette
         """, "## Analysis\n\nIlse Brandt and the agreement matter ([[harbour-gazette#p6]]).\n\n[[quote:summer]]\n")
     return project
+
+
+def pages(run) -> dict[str, str]:
+    """What a run made of each page, to compare a kept session with a clean run."""
+    return {path: page.markdown + page.footer for path, page in run.pages.items()}

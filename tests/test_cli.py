@@ -20,8 +20,8 @@ HUMAN = re.compile(r"^(?P<path>[^\s:][^:\n]*):(?P<line>\d+):(?P<col>\d+): (?P<se
 GITHUB = re.compile(r"^::(?P<severity>error|warning) file=(?P<file>[^,]+),line=(?P<line>\d+),col=(?P<col>\d+)::(?P<text>.+)$")
 
 
-def run(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=engine_env(),
+def run(cwd: Path, *args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=env or engine_env(),
                           capture_output=True, text=True, timeout=300, input=stdin)
 
 
@@ -147,20 +147,17 @@ def _many_problems(corpus, count: int = 200) -> None:
 def test_a_long_report_reaches_a_pipe_whole(corpus):
     # `check` leaves without tearing the interpreter down; what it printed is flushed first.
     _many_problems(corpus)
-    check = [sys.executable, "-m", "briefing", "check"]
-    done = subprocess.run([*check, "--format", "json"], cwd=corpus.root, env=_buffered(),
-                          capture_output=True, text=True, timeout=300)
+    done = run(corpus.root, "check", "--format", "json", env=_buffered())
     assert done.returncode == 1
     assert len(json.loads(done.stdout)) == 200 and done.stdout.endswith("]\n")
-    done = subprocess.run(check, cwd=corpus.root, env=_buffered(), capture_output=True, text=True, timeout=300)
+    done = run(corpus.root, "check", env=_buffered())
     assert len(done.stdout.splitlines()) == 400 and done.stdout.endswith("\n")  # each error, its hint
     assert done.stderr.startswith("200 errors, 0 warnings;")
 
 
 def test_a_short_report_reaches_a_pipe_whole(corpus):
     corpus.actor("lumen", "Lumen", "contry: ostria")
-    done = subprocess.run([sys.executable, "-m", "briefing", "check"], cwd=corpus.root, env=_buffered(),
-                          capture_output=True, text=True, timeout=300)
+    done = run(corpus.root, "check", env=_buffered())
     assert done.stdout == "briefs/actors/lumen.md:6:1: error: unknown field 'contry'\n    hint: did you mean 'country'?\n"
 
 

@@ -21,7 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from briefing.cli import documents
 from briefing.pipeline import Session
-from helpers import Project, starter
+from helpers import Project, pages, starter
 
 EXTRA = [f"port-{n}" for n in range(4)]
 
@@ -41,10 +41,6 @@ def build_corpus(root: Path) -> Project:
     project.write("briefs/actors/port-1.md", project.root.joinpath("briefs/actors/port-1.md").read_text()
                   + "\nIt is \u201ca fair deal\u201d, the mayor said ([[harbour-gazette#p2]]).\n")
     return project
-
-
-def pages(run) -> dict[str, str]:
-    return {path: page.markdown + page.footer for path, page in run.pages.items()}
 
 
 class Edits(RuleBasedStateMachine):

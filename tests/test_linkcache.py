@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from briefing.cli import documents
 from briefing.pipeline import Session
+from helpers import pages
 
 
 def _break(path) -> str:
@@ -28,8 +29,7 @@ def test_a_broken_save_and_its_fix_build_no_new_matcher(corpus):
     assert session.links.articles == articles
     clean = Session(corpus.root).run(documents(corpus.root))
     assert fixed.problems.report("json") == clean.problems.report("json")
-    assert {p: (v.markdown, v.footer) for p, v in fixed.pages.items()} == \
-        {p: (v.markdown, v.footer) for p, v in clean.pages.items()}
+    assert pages(fixed) == pages(clean)
 
 
 def test_a_failed_preview_run_reports_what_a_clean_run_reports(corpus):
@@ -59,5 +59,4 @@ def test_a_failed_run_leaves_the_briefs_it_links_whole(corpus):
     renamed = session.run(documents(corpus.root))
     clean = Session(corpus.root).run(documents(corpus.root))
     assert renamed.summary() == clean.summary()
-    assert {p: (v.markdown, v.footer) for p, v in renamed.pages.items()} == \
-        {p: (v.markdown, v.footer) for p, v in clean.pages.items()}
+    assert pages(renamed) == pages(clean)

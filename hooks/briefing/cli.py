@@ -235,9 +235,9 @@ def console() -> int:
 def _leave(code: int) -> None:
     """Exit without freeing the heap. `check` ends holding every brief's model, about a
     hundred objects a brief; freeing them one by one, then tearing the interpreter down,
-    took 0.35-0.6 s of a 3,000-brief check, more than registering the index, and the
-    system takes the memory back at once anyway (mypy ends the same way). Only the output needs flushing: a flush
-    that fails makes a clean run exit 1."""
+    took 0.3-0.6 s of a 3,000-brief check, more than registering the index, and the
+    system takes the memory back at once anyway (mypy ends the same way). Only the output
+    needs flushing: a flush that fails makes a clean run exit 1."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()
