@@ -124,11 +124,14 @@ class _State:
     def defer(self, config: MkDocsConfig, path: str, make: Callable[[], None]) -> None:
         self.deferred.setdefault(built_key(config.config_file_path), {})[path] = make
 
-    def make(self, key: str, path: str | None = None) -> None:
-        """Write the deferred file `path` of a project (all of them when None), as its
-        last good build has it. The preview calls this with no build running."""
+    def make(self, key: str, path: str | None = None, kind: type | None = None) -> None:
+        """Write the deferred file `path` of a project (all of them when None, or all made
+        by a `kind` of maker), as its last good build has it. The preview calls this with
+        no build running."""
         waiting = self.deferred.get(key, {})
-        for name in [path] if path is not None else list(waiting):
+        names = [path] if path is not None else \
+            [name for name, make in waiting.items() if kind is None or isinstance(make, kind)]
+        for name in names:
             make = waiting.pop(name, None)
             if make is not None:
                 make()
@@ -264,6 +267,10 @@ class BriefingPlugin(BasePlugin):
         for file in [f for f in files.documentation_pages() if f.generated_by is None]:
             files.remove(file)  # the core returns them linked, as generated pages
         first = not STATE.serving or session.previous is None or not STATE.contents.get(self.root)
+        waiting = STATE.deferred.get(built_key(config.config_file_path), {})
+        later = {rel for rel, make in waiting.items() if isinstance(make, _Later)}
+        for rel in later:  # an earlier quick build's pages: this build renders them
+            del waiting[rel]
         self.titles, self.stashed = {}, {}
         for page in run.pages.values():
             packed = self.packed.pop(page.path, None)
@@ -274,10 +281,10 @@ class BriefingPlugin(BasePlugin):
                 file = _Generated.generated(config, page.path, content="")
                 self._fill(page, file)
             file.edit_uri = page.spec.edit_path
-            file.modified = first or page.path in run.changed or not os.path.exists(file.abs_dest_path)
+            file.modified = (first or page.path in run.changed or file.dest_uri in later
+                             or not os.path.exists(file.abs_dest_path))
             files.append(file)
         self._add_assets(files, config)
-        waiting = STATE.deferred.get(built_key(config.config_file_path), {})
         for path, content in self._data_files(session, run).items():
             waiting.pop(path, None)  # this build writes it; pages left to fill again stay
             files.append(File.generated(config, path, content=content))
@@ -374,7 +381,9 @@ class BriefingPlugin(BasePlugin):
             waiting.pop(_site_relative(dest, site_dir), None)
         stale = marked.refresh(self.previews, self.written)
         for dest in stale:
-            waiting[_site_relative(dest, site_dir)] = lambda dest=dest: marked.fill(dest)
+            rel = _site_relative(dest, site_dir)
+            if not isinstance(waiting.get(rel), _Later):  # rendered with the new previews
+                waiting[rel] = lambda dest=dest: marked.fill(dest)
         if stale:
             log.info(f"briefing: previews to refresh on {len(stale)} page{'s' * (len(stale) != 1)}")
 
@@ -399,15 +408,19 @@ class BriefingPlugin(BasePlugin):
             self._print_edition(config, contents)()
 
     def _print_edition(self, config: MkDocsConfig, contents: dict[str, str]) -> Callable[[], None]:
-        """How to write print.html as this build leaves the site."""
+        """How to write print.html as this build leaves the site: the pages left to render
+        (`_Later`) first, as the edition is made from every page's HTML."""
         edition = STATE.prints.setdefault(self.root, PrintEdition()) if STATE.serving else PrintEdition(keep=False)
-        parts, shown = self.parts, self.previews
-        html_by_site_path = {p.path: contents[p.path[:-5] + ".md"] for p in parts
-                             if p.path[:-5] + ".md" in contents}
+        parts, shown, key = self.parts, self.previews, built_key(config.config_file_path)
         subtitle = f"{self.summary}. Printed from the site; the site is the reference."
         path = Path(config.site_dir) / PRINT_PAGE
-        return lambda: _write_print(path, edition.pieces(config.site_name, subtitle, parts, html_by_site_path),
-                                    shown)
+
+        def write() -> None:
+            STATE.make(key, kind=_Later)
+            html_by_site_path = {p.path: contents[p.path[:-5] + ".md"] for p in parts
+                                 if p.path[:-5] + ".md" in contents}
+            _write_print(path, edition.pieces(config.site_name, subtitle, parts, html_by_site_path), shown)
+        return write
 
     # -- the live preview's quick path --------------------------------------------------
     def quick(self) -> bool:
@@ -432,17 +445,23 @@ class BriefingPlugin(BasePlugin):
             STATE.defer(self.config, path, lambda file=file, make=make: _write(file, make()))
         self.previews = previews(run.index, session.previews)
         self._hold(run)
-        self._render(changed)
+        now = [page for page in changed if page.spec.edit_path in run.edited]
+        self.contents, self.written = {}, set()
+        self._render([self.files.get_file_from_path(page.path).page for page in now])
+        for page in changed:
+            if page.spec.edit_path not in run.edited:
+                file = self.files.get_file_from_path(page.path)
+                STATE.defer(self.config, file.dest_uri, _Later(self, file.page))
         self.on_post_build(self.config)
-        log.info(f"briefing: {self.summary}; {len(changed)} page{'s' * (len(changed) != 1)} rendered again")
+        later = len(changed) - len(now)
+        log.info(f"briefing: {self.summary}; {len(now)} page{'s' * (len(now) != 1)} rendered again"
+                 + (f", {later} more when asked for" if later else ""))
         return True
 
-    def _render(self, changed: list[Page]) -> None:
-        """MkDocs' steps for each changed page: read and convert it, put it in the theme,
-        write it, check its links' anchors."""
+    def _render(self, pages: list) -> None:
+        """MkDocs' steps for each page (MkDocs' own `Page`s): read and convert it, put it in
+        the theme, write it, check its links' anchors."""
         config, files = self.config, self.files
-        self.contents, self.written = {}, set()
-        pages = [files.get_file_from_path(page.path).page for page in changed]
         for page in pages:
             mkdocs_build._populate_page(page, config, files)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
@@ -450,6 +469,25 @@ class BriefingPlugin(BasePlugin):
             mkdocs_build._build_page(page, config, doc_files, self.nav, self.env)
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+
+    def render_later(self, page) -> None:
+        """A page the quick path left to render (`_Later`), rendered as it would have been."""
+        self.contents = {}
+        self._render([page])
+        STATE.contents.setdefault(self.root, {}).update(self.contents)
+
+
+class _Later:
+    """A page an edit changed but did not save, rendered when a reader asks for it or for
+    the print edition, or by the next whole build (as Hugo's fast render does): after a
+    summary edit, the glossary and the index pages (the largest pages of a large briefing)
+    need not be rendered before the edited page is served."""
+
+    def __init__(self, plugin: BriefingPlugin, page):
+        self.plugin, self.page = plugin, page
+
+    def __call__(self) -> None:
+        self.plugin.render_later(self.page)
 
 
 def _site_relative(dest: str, site_dir: Path) -> str:

@@ -290,26 +290,42 @@ class Preview:
                     body = json.dumps({"generation": self.generation, "ok": not self.problems})
                 start_response("200 OK", [("Content-Type", "application/json"), ("Cache-Control", "no-store")])
                 return [body.encode()]
+            if not (self.problems and _is_page(path)):
+                self.make(_site_path(path, server.mount_path))
             if self.problems and _is_page(path):
                 with self.lock:
                     page = error_page(self.title, self.problems, self.generation)
                 start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                           ("Cache-Control", "no-store")])
                 return [page.encode()]
-            self.make(_site_path(path, server.mount_path))
             return server.serve_request(environ, start_response)
         return answer
 
     def make(self, path: str | None = None) -> None:
         """Write a file the last good build left to be made when asked for (the print
-        edition, the data files: briefing.json, the feed, the search index, and the pages
-        whose link previews changed); every such file when `path` is None."""
+        edition, the data files: briefing.json, the feed, the search index, the pages an
+        edit changed but did not save, and the pages whose link previews changed); every
+        such file when `path` is None. A page rendered here is held to the build's rules:
+        in strict mode, a warning shows the error page, as the build would have."""
         if path is not None and (path == "" or path.endswith("/")):
             path += "index.html"  # a directory URL (use_directory_urls)
         if path is not None and path not in mkdocs_briefing.STATE.deferred.get(self._key(), {}):
             return
         with self.building:  # after the build under way, from what it left
-            mkdocs_briefing.STATE.make(self._key(), path)
+            collect = _Collect()
+            logging.getLogger("mkdocs").addHandler(collect)
+            try:
+                mkdocs_briefing.STATE.make(self._key(), path)
+                plugin = mkdocs_briefing.STATE.built.get(self._key())
+                if plugin is not None and plugin.config.strict and collect.messages:
+                    raise Abort(f"Aborted with {len(collect.messages)} warnings in strict mode!")
+            except (Abort, Exception) as err:  # noqa: BLE001 - the preview must keep serving
+                mkdocs_briefing.STATE.built.pop(self._key(), None)  # the next build is a whole one
+                with self.lock:
+                    self.problems = self._problems(err, collect.messages)
+                    self.generation += 1
+            finally:
+                logging.getLogger("mkdocs").removeHandler(collect)
 
     def serve(self) -> int:
         mkdocs_briefing.STATE.serving = True

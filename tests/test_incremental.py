@@ -320,3 +320,57 @@ def test_pages_left_to_fill_again_are_filled_after_a_whole_build(tmp_path, monke
     mkdocs_briefing.STATE.serving = False
     _site(project.root, clean)
     assert _differences(served, clean) == []
+
+
+def _left_to_render(preview) -> set[str]:
+    import mkdocs_briefing
+    waiting = mkdocs_briefing.STATE.deferred.get(mkdocs_briefing.built_key(preview.config_file), {})
+    return {path for path, make in waiting.items() if isinstance(make, mkdocs_briefing._Later)}
+
+
+def _edit_northline_summary(project: Project) -> None:
+    northline = project.root / "briefs/actors/northline.md"
+    northline.write_text(northline.read_text().replace("summary: Northline Ferry Company summary.",
+                                                       "summary: The ferry operator of the isles."))
+
+
+def test_a_summary_edit_renders_the_edited_page_and_the_rest_when_asked_for(tmp_path, monkeypatch):
+    """The saved brief's page is written at once; the other pages the edit changes (the
+    glossary, the index pages) are rendered when a reader asks for them, or for the print
+    edition, which is made from every page."""
+    import mkdocs_briefing
+    project, preview, served, clean = _serving(tmp_path, monkeypatch)
+    _edit_northline_summary(project)
+    preview.build()
+    assert preview.quick_builds == 1
+    assert "The ferry operator of the isles." in (served / "actors/northline.html").read_text()
+    later = _left_to_render(preview)
+    assert {"glossary.html", "actors/index.html"} <= later and "actors/northline.html" not in later
+    assert "The ferry operator of the isles." not in (served / "glossary.html").read_text()
+    preview.make("glossary.html")
+    assert "The ferry operator of the isles." in (served / "glossary.html").read_text()
+    assert "glossary.html" not in _left_to_render(preview)
+    preview.make("print.html")  # every page left to render goes into it
+    assert _left_to_render(preview) == set()
+    assert (served / "print.html").read_text().count("The ferry operator of the isles.") >= 2
+    preview.make()
+    mkdocs_briefing.STATE.serving = False
+    _site(project.root, clean)
+    assert _differences(served, clean) == []
+
+
+def test_a_whole_build_renders_the_pages_a_quick_build_left(tmp_path, monkeypatch):
+    import mkdocs_briefing
+    project, preview, served, clean = _serving(tmp_path, monkeypatch)
+    _edit_northline_summary(project)
+    preview.build()  # the quick path: the glossary is left to render
+    assert "glossary.html" in _left_to_render(preview)
+    project.actor("port-9", "Port 9", body="Near [[ostria]] ([[harbour-gazette#p1]]).\n")
+    preview.build()  # a new brief: a whole build, which renders it before anyone asks
+    assert preview.problems == [] and preview.full_builds == 2
+    assert _left_to_render(preview) == set()
+    assert "The ferry operator of the isles." in (served / "glossary.html").read_text()
+    preview.make()
+    mkdocs_briefing.STATE.serving = False
+    _site(project.root, clean)
+    assert _differences(served, clean) == []

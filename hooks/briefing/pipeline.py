@@ -57,6 +57,7 @@ class Run:
     pages: dict[str, Page] = field(default_factory=dict)  # every page, by docs path
     changed: set[str] = field(default_factory=set)  # pages whose Markdown differs from the last run
     removed: set[str] = field(default_factory=set)  # pages the last run had and this one has not
+    edited: set[str] = field(default_factory=set)  # the briefs and seeds read again: what was saved
     plan: SitePlan | None = None
 
     @property
@@ -114,7 +115,7 @@ class Session:
         kept = self.previous.index.provenance if self.keep and self.previous and self.previous.index else None
         index = register(briefing, problems, kept)
         documents = _without_generated(index, documents, problems)
-        run = Run(problems, settings, briefing, index)
+        run = Run(problems, settings, briefing, index, edited=set(self.store.read_again))
         if jobs > 1 and not render:
             run.linked = Linked(matcher=MentionMatcher({}), autolink=False)
             relate_and_link_parallel(index, run.linked, jobs)  # `check` on every core

@@ -38,6 +38,7 @@ class FileStore:
     root: Path
     entries: dict[str, Entry] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
+    read_again: list[str] = field(default_factory=list)  # the files the last call loaded
 
     def briefing(self, layout: Layout, problems: Problems, jobs: int = 1) -> Briefing:
         if problems.rules != self.rules:  # a problem's severity comes from the rules
@@ -56,6 +57,7 @@ class FileStore:
         stale = [rel for rel, key in wanted.items()
                  if rel not in self.entries or self.entries[rel].key != key]
         self._load(stale, wanted, names, problems.rules, jobs)
+        self.read_again = stale
         for gone in self.entries.keys() - wanted.keys():
             del self.entries[gone]
         return self._assemble(wanted, problems)
