@@ -21,6 +21,7 @@ import os
 import re
 import threading
 import zlib
+from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
@@ -194,6 +195,7 @@ class _Marked:
             Path(dest).write_text(fill_previews(marked, self.previews), encoding="utf-8")
 
 
+@lru_cache(maxsize=None)  # asked on every deferred file of every edit
 def built_key(config_file: str) -> str:
     """The key of a project's last good build in `STATE.built`: its config file."""
     return str(Path(config_file).resolve())
@@ -220,6 +222,7 @@ class BriefingPlugin(BasePlugin):
         self.parts: list[Part] = []
         self.removed: set[str] = set()
         self.summary = ""
+        self.doc_files: list[File] | None = None  # the live preview's, kept between quick builds
 
     # -- config: assets and theme overrides come from the package ------------------------
     def on_config(self, config: MkDocsConfig, **kwargs):
@@ -309,12 +312,12 @@ class BriefingPlugin(BasePlugin):
                                          page.stashed)
         return Page(page.spec, "", page.reads)
 
-    def _hold(self, run: Run) -> None:
+    def _hold(self, run: Run, shape: tuple | None = None) -> None:
         """Keep what the later events need; a one-shot build then lets the model go, so
         that it does not sit in memory beside the pages MkDocs holds."""
         self.parents, self.parts, self.removed = run.plan.parents, _print_parts(run), run.removed
         self.summary = run.summary()
-        self.shape = _shape(run, self.titles)
+        self.shape = shape if shape is not None else _shape(run, self.titles)
         if not STATE.serving:
             self.run = STATE.run = None
 
@@ -326,7 +329,7 @@ class BriefingPlugin(BasePlugin):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files, **kwargs):
         if STATE.serving:
             env.bytecode_cache = TEMPLATES
-            self.env, self.files = env, files
+            self.env, self.files, self.doc_files = env, files, None
         return env
 
     # -- nav: every entity page under its group -------------------------------------------
@@ -434,7 +437,8 @@ class BriefingPlugin(BasePlugin):
         if run.failed:
             raise BriefingFailed(_report(run))
         titles = {**self.titles, **{path: _front_title(run.pages[path].markdown) for path in run.changed}}
-        if _shape(run, titles) != self.shape:
+        shape = _shape(run, titles)
+        if shape != self.shape:
             STATE.pending = (self.documents, run)
             return False
         changed = [run.pages[path] for path in sorted(run.changed)]
@@ -444,7 +448,7 @@ class BriefingPlugin(BasePlugin):
             file = self.files.get_file_from_path(path)  # no page loads one as it opens
             STATE.defer(self.config, path, lambda file=file, make=make: _write(file, make()))
         self.previews = previews(run.index, session.previews)
-        self._hold(run)
+        self._hold(run, shape)
         now = [page for page in changed if page.spec.edit_path in run.edited]
         self.contents, self.written = {}, set()
         self._render([self.files.get_file_from_path(page.path).page for page in now])
@@ -464,9 +468,10 @@ class BriefingPlugin(BasePlugin):
         config, files = self.config, self.files
         for page in pages:
             mkdocs_build._populate_page(page, config, files)
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        if self.doc_files is None:  # the same files until a whole build: the quick path keeps the shape
+            self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         for page in pages:
-            mkdocs_build._build_page(page, config, doc_files, self.nav, self.env)
+            mkdocs_build._build_page(page, config, self.doc_files, self.nav, self.env)
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 

@@ -93,6 +93,8 @@ class Session:
         self.previous: Run | None = None
         self.rendered: dict[str, Page] = {}  # the last good run's pages
         self.fingerprints: dict[str, int] = {}
+        self.readers: dict[str, set[str]] = {}  # key -> the kept pages that read it
+        self.entity_prints = None  # each entity's own fingerprints (`render.fingerprints`)
         self.links = LinkCache()
         self.relations = RelateCache()
         # The data files' encoded parts, by file: each file keeps its own, so a file the
@@ -208,10 +210,13 @@ class Session:
         changed_keys = {k for k, v in fresh.items() if self.fingerprints.get(k) != v} | \
             (self.fingerprints.keys() - fresh.keys())
         view.changed = changed_keys
+        # The pages to render again, looked up by key: every page's reads are not scanned.
+        stale = set().union(*(self.readers.get(k, ()) for k in changed_keys)) if self.keep else set()
         pages: dict[str, Page] = {}
+        again: list[Page] = []
         for spec in run.plan.pages:
             old = self.rendered.get(spec.path)
-            if old is not None and self.keep and not (old.reads & changed_keys) and old.spec == spec:
+            if old is not None and self.keep and spec.path not in stale and old.spec == spec:
                 pages[spec.path] = old
                 continue
             page = render_page(view, spec, documents, record=self.keep,
@@ -219,11 +224,13 @@ class Session:
             if old is None or old.markdown != page.markdown or old.footer != page.footer:
                 run.changed.add(spec.path)
             pages[spec.path] = each(run, page) if each else page
+            again.append(page)
         run.removed = set(self.rendered) - set(pages)
         run.pages = pages
         for gone in self.page_parts.keys() - pages.keys():
             del self.page_parts[gone]
         if self.keep:
+            self._note_readers(again, [self.rendered[gone] for gone in run.removed])
             self.rendered, self.fingerprints = pages, fresh
         # The link caches help within a render; kept after it they hold memory a one-shot
         # build needs for MkDocs, and in the preview they would fill with the links of
@@ -231,9 +238,20 @@ class Session:
         clear_caches()
         gc.collect(0)
 
+    def _note_readers(self, again: list[Page], gone: list[Page]) -> None:
+        """`readers` after a render: the pages rendered again read what they read now."""
+        for page in again + gone:
+            old = self.rendered.get(page.path)
+            for key in old.reads if old is not None else ():
+                self.readers[key].discard(page.path)
+        for page in again:
+            for key in page.reads:
+                self.readers.setdefault(key, set()).add(page.path)
+
     def _fingerprints(self, view: View) -> dict[str, int]:
-        from .render.fingerprints import fingerprints
-        return fingerprints(view, self.store)
+        from .render.fingerprints import EntityPrints, fingerprints
+        self.entity_prints = self.entity_prints or EntityPrints()
+        return fingerprints(view, self.store, self.entity_prints)
 
 
 def _link_rest(index: Index, linked: Linked, documents, articles: bool = False, memo=None) -> None:

@@ -3,7 +3,8 @@
 A key whose fingerprint changed since the last run names what changed; every page that
 read it renders again. Fingerprints are Python hashes of plain tuples and frozensets: cheap,
 only ever compared within one process, and never sorted first (at 3,000 briefs sorting the
-mentions was most of their cost).
+mentions was most of their cost). An entity's own keys are kept with it (`EntityPrints`)
+while it is the same object: the store loads a brief again only when its file changed.
 """
 from __future__ import annotations
 
@@ -14,17 +15,42 @@ from .indexes import place
 from .view import View
 
 
-def fingerprints(view: View, store) -> dict[str, int]:
+class EntityPrints:
+    """Each entity's face:, name: and place: keys, kept while the entity is the same object,
+    the sources its text quotations were found in are the same, and no source's files
+    changed (its face holds theirs)."""
+
+    def __init__(self):
+        self.kept: dict[str, tuple[Entity, set[str] | None, tuple]] = {}
+        self.source_keys: dict[str, int] = {}
+
+    def keys(self, view: View, store, source_keys: dict[str, int]) -> list[tuple]:
+        quoted_sources = _quoted_sources(view)
+        same_sources = source_keys == self.source_keys
+        self.source_keys = source_keys
+        kept, out = {}, []
+        for entity in view.index.entities():
+            hit = self.kept.get(entity.id)
+            quoted = quoted_sources.get(entity.id)
+            if hit is None or hit[0] is not entity or not same_sources or hit[1] != quoted:
+                hit = (entity, quoted, _own_keys(entity, store, quoted_sources, source_keys))
+            kept[entity.id] = hit
+            out += hit[2]
+        self.kept = kept
+        return out
+
+
+def _own_keys(entity: Entity, store, quoted_sources, source_keys) -> tuple:
+    own = (("face:" + entity.id, _face(entity, store, quoted_sources, source_keys)),
+           ("name:" + entity.id, hash((entity.kind, getattr(entity, "type", None), entity.name,
+                                       getattr(entity, "short_name", ""), entity.page, entity.stub))))
+    return own if entity.stub else own + (("place:" + entity.id, hash(place(entity))),)
+
+
+def fingerprints(view: View, store, kept: EntityPrints | None = None) -> dict[str, int]:
     index, linked = view.index, view.linked
-    quoted_sources = _quoted_sources(view)
     source_keys = {s.id: store.front(s.path) for s in index.briefing.sources}
-    keys: dict[str, int] = {}
-    for entity in index.entities():
-        keys["face:" + entity.id] = _face(entity, store, quoted_sources, source_keys)
-        keys["name:" + entity.id] = hash((entity.kind, getattr(entity, "type", None), entity.name,
-                                          getattr(entity, "short_name", ""), entity.page, entity.stub))
-        if not entity.stub:
-            keys["place:" + entity.id] = hash(place(entity))
+    keys: dict[str, int] = dict((kept or EntityPrints()).keys(view, store, source_keys))
     for page, prose in linked.prose.items():
         keys["prose:" + page] = hash(prose.markdown)
     each = {target: hash(tuple([b.shown for b in links]))
