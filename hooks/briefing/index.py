@@ -48,6 +48,7 @@ _LOOKALIKES = str.maketrans(
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every name, every run of the live preview
+@functools.lru_cache(maxsize=1 << 16)  # every name, every run of the live preview
 def name_key(text: str) -> str:
     """Names collide when equal after NFKC, case folding, spacing and look-alike letters."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
@@ -217,14 +218,13 @@ class Index:
         for key, claimants in claims.items():
             owner = claimants[0][0]
             self.by_name[key] = owner
-            owners = list({id(c[0]): c[0] for c in claimants}.values())
-            if len(owners) > 1:
+            if len(claimants) > 1 and any(c[0] is not owner for c in claimants):
                 self._collision(claimants)
                 continue
             if isinstance(owner, Entity) and not isinstance(owner, Source) and not owner.stub:
-                excluded = {name_key(n) for n in owner.no_autolink}
+                excluded = {name_key(n) for n in owner.no_autolink} if owner.no_autolink else ()
                 for _, name, _, _ in claimants:
-                    if name_key(name) not in excluded:
+                    if key not in excluded:  # every claimant's name has this key
                         self.surface[name] = owner.id
 
     def _collision(self, claimants) -> None:
