@@ -15,7 +15,9 @@ quotation boundary, that leaves out a negating or limiting word.
 """
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -277,6 +279,25 @@ def _clip(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 13)
+def _negators(paragraph_text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where the negating and limiting words of a paragraph are: (their starts, their
+    spans), found once per paragraph (a source's paragraph is quoted by many briefs)."""
+    spans = [m.span() for m in NEGATORS.finditer(paragraph_text)]
+    return [start for start, _ in spans], spans
+
+
+def _negator_in(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first negating word wholly within text[start:end], or None."""
+    starts, spans = _negators(text)
+    i = bisect_left(starts, start)
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] <= end:
+            return spans[i]
+        i += 1
+    return None
+
+
 def elision_problem(paragraph_text: str, match: QuoteMatch) -> str | None:
     """Why the quote's elisions or boundaries leave out a negating or limiting word, or
     None. Checks every gap between parts, and the word right beside each end (with only
@@ -284,19 +305,19 @@ def elision_problem(paragraph_text: str, match: QuoteMatch) -> str | None:
     spans = match.spans
     text = paragraph_text
     for (_, gap_start), (next_start, _) in zip(spans, spans[1:]):
-        neg = NEGATORS.search(text, gap_start, next_start)
+        neg = _negator_in(text, gap_start, next_start)
         if neg:
-            word_start = neg.start()
-            if neg.group()[1:2] in ("'", "\u2019"):  # found by a contraction's ending: -n't
-                word_start = max(gap_start, _word_before(text, neg.end()))
-            word = text[word_start:neg.end()]
+            word_start, neg_end = neg
+            if text[word_start + 1:word_start + 2] in ("'", "\u2019"):  # a contraction's ending: -n't
+                word_start = max(gap_start, _word_before(text, neg_end))
+            word = text[word_start:neg_end]
             lead = text[gap_start:word_start].rstrip()  # what the ellipsis dropped before the word
             phrase = (lead[-1] + " " if lead and lead[-1] in "\u2013\u2014-,;:" else "") + word
             context = _clip(text[_word_before(text, word_start):_word_after(text, next_start)])
             return (f"the ellipsis leaves out \"{phrase}\" (source: \"…{context}…\"); quote the "
                     "whole passage, or end the quote before it")
     start, end = spans[0][0], spans[-1][1]
-    if not NEGATORS.search(text, max(0, start - 40), start) and not NEGATORS.search(text, end, end + 40):
+    if not _negator_in(text, max(0, start - 40), start) and not _negator_in(text, end, end + 40):
         return None  # the common case: no negating word near either end
     lead_word = _LAST_WORD.search(text, max(0, start - 40), start)
     if lead_word and NEGATING_WORD.fullmatch(lead_word.group(1)):
