@@ -20,6 +20,9 @@ that an edit shows in about a second at any size, and a broken brief never hangs
   takes the quick path (`BriefingPlugin.quick`): the changed pages go through MkDocs' own
   page steps, without a whole build. Anything else (mkdocs.yml, docs/, the theme's own
   folder, a page added or removed, a title in the navigation) gets a full, dirty build.
+  Of the pages an edit changes, the quick path renders the saved briefs' and seeds' own
+  at once, and the others (the glossary, the index pages, the pages that mention a
+  renamed brief) when a reader asks for one (`mkdocs_briefing._Later`).
 * The files that no page loads as it opens, each a whole-briefing file (the print
   edition; briefing.json, the feed and the search index after a quick build), are made
   when a reader asks for them (`Preview.make`), from the last good build.
