@@ -96,3 +96,26 @@ def test_a_second_run_of_a_kept_session_reads_only_what_changed(corpus, monkeypa
     assert "actors/index.md" in second.changed  # it shows the summary itself
     # The whole-briefing graph shows names and relations, never a summary: not rendered again.
     assert second.pages["graph.md"] is first.pages["graph.md"]
+
+
+def test_a_one_shot_run_keeps_no_rendered_page_whole(project):
+    """A one-shot build hands each page to `each` to be packed; the run must not hold the
+    whole page as well, or a large site is all in memory at once (peak RSS)."""
+    import gc
+    import weakref
+
+    from briefing.render.site import Page
+    starter(project)
+    alive = []
+
+    held = []  # how many of the pages packed before were still alive, at each page
+
+    def pack(run, page):
+        gc.collect()
+        held.append(sum(ref() is not None for ref in alive))
+        alive.append(weakref.ref(page))
+        return Page(page.spec, "", page.reads)
+
+    run = Session(project.root).run(documents(project.root), each=pack)
+    assert run.pages and len(held) == len(run.pages) > 5
+    assert max(held) <= 1

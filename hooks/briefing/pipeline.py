@@ -224,7 +224,8 @@ class Session:
             if old is None or old.markdown != page.markdown or old.footer != page.footer:
                 run.changed.add(spec.path)
             pages[spec.path] = each(run, page) if each else page
-            again.append(page)
+            if self.keep:  # a one-shot build keeps no page whole (`each`)
+                again.append(page)
         run.removed = set(self.rendered) - set(pages)
         run.pages = pages
         for gone in self.page_parts.keys() - pages.keys():
