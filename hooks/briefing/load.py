@@ -59,13 +59,13 @@ RESERVED = re.compile("[\ue000-\ue005]")
 
 def read_text(root: Path, rel: str, limit: int, problems: Problems) -> tuple[str, bytes] | None:
     """Decode a file as UTF-8 text; report and return None when it is not."""
-    full = root / rel
-    size = full.stat().st_size
-    if size > limit:
-        problems.add(rel, 0, f"the file is {size:,} bytes; the limit is {limit:,}",
-                     "split it into smaller files")
-        return None
-    raw = full.read_bytes()
+    with open(os.path.join(root, rel), "rb") as file:  # one open, no stat: every file, every check
+        raw = file.read(limit + 1)  # no more than the limit is read from a huge file
+        if len(raw) > limit:
+            size = os.fstat(file.fileno()).st_size
+            problems.add(rel, 0, f"the file is {size:,} bytes; the limit is {limit:,}",
+                         "split it into smaller files")
+            return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
