@@ -120,6 +120,19 @@ def test_the_files_no_page_loads_are_made_when_asked_for_and_show_the_last_edit(
         assert "Ostria, edited while served." in shown and "Ostria summary." not in shown, path
 
 
+
+def test_the_pages_a_summary_edit_changes_elsewhere_are_served_with_it(served):
+    """A summary edit renders the brief's own page at once and the glossary and the
+    section page when a reader asks for them; either way the reader sees the new summary."""
+    corpus, server = served
+    before = server.status()["generation"]
+    _edit(corpus.root / "briefs/actors/ostria.md", "Ostria summary.", "Ostria, a state by the sea.")
+    server.until(lambda s: s["generation"] > before)
+    for path in ("/actors/ostria.html", "/glossary.html", "/actors/index.html"):
+        shown = server.get(path)
+        assert "Ostria, a state by the sea." in shown and "Ostria summary." not in shown, path
+
+
 def test_the_theme_s_files_are_those_mkdocs_lists_and_an_edited_custom_dir_is_listed_again(tmp_path):
     """The preview lists an installed theme's files once; a folder of the briefing's own
     (`custom_dir`) is listed on every build, so a file added there is served."""
