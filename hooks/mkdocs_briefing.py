@@ -449,17 +449,16 @@ class BriefingPlugin(BasePlugin):
             STATE.defer(self.config, path, lambda file=file, make=make: _write(file, make()))
         self.previews = previews(run.index, session.previews)
         self._hold(run, shape)
-        now = [page for page in changed if page.spec.edit_path in run.edited]
-        self.contents, self.written = {}, set()
-        self._render([self.files.get_file_from_path(page.path).page for page in now])
+        now, later = [], []
         for page in changed:
-            if page.spec.edit_path not in run.edited:
-                file = self.files.get_file_from_path(page.path)
-                STATE.defer(self.config, file.dest_uri, _Later(self, file.page))
+            (now if page.spec.edit_path in run.edited else later).append(self.files.get_file_from_path(page.path))
+        self.contents, self.written = {}, set()
+        self._render([file.page for file in now])
+        for file in later:
+            STATE.defer(self.config, file.dest_uri, _Later(self, file.page))
         self.on_post_build(self.config)
-        later = len(changed) - len(now)
         log.info(f"briefing: {self.summary}; {len(now)} page{'s' * (len(now) != 1)} rendered again"
-                 + (f", {later} more when asked for" if later else ""))
+                 + (f", {len(later)} more when asked for" if later else ""))
         return True
 
     def _render(self, pages: list) -> None:

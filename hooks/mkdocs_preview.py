@@ -66,6 +66,12 @@ class _QuietDirty(logging.Filter):
         return "'dirty' build is being performed" not in record.getMessage()
 
 
+def _held_to_strict(plugin, messages: list[str]) -> None:
+    """Fail as MkDocs' build does in strict mode when the pages just rendered logged warnings."""
+    if plugin is not None and plugin.config.strict and messages:
+        raise Abort(f"Aborted with {len(messages)} warnings in strict mode!")
+
+
 class _Collect(logging.Handler):
     """The warnings and errors MkDocs logs during a build, to show when it fails."""
 
@@ -273,8 +279,7 @@ class Preview:
             return False
         if not plugin.quick():
             return False
-        if plugin.config.strict and collect.messages:  # as MkDocs' build does in strict mode
-            raise Abort(f"Aborted with {len(collect.messages)} warnings in strict mode!")
+        _held_to_strict(plugin, collect.messages)
         return True
 
     def _problems(self, err: Exception, messages: list[str]) -> list[Problem]:
@@ -319,9 +324,7 @@ class Preview:
             logging.getLogger("mkdocs").addHandler(collect)
             try:
                 mkdocs_briefing.STATE.make(self._key(), path)
-                plugin = mkdocs_briefing.STATE.built.get(self._key())
-                if plugin is not None and plugin.config.strict and collect.messages:
-                    raise Abort(f"Aborted with {len(collect.messages)} warnings in strict mode!")
+                _held_to_strict(mkdocs_briefing.STATE.built.get(self._key()), collect.messages)
             except (Abort, Exception) as err:  # noqa: BLE001 - the preview must keep serving
                 mkdocs_briefing.STATE.built.pop(self._key(), None)  # the next build is a whole one
                 with self.lock:

@@ -48,7 +48,6 @@ _LOOKALIKES = str.maketrans(
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every name, every run of the live preview
-@functools.lru_cache(maxsize=1 << 16)  # every name, every run of the live preview
 def name_key(text: str) -> str:
     """Names collide when equal after NFKC, case folding, spacing and look-alike letters."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
@@ -222,9 +221,10 @@ class Index:
                 self._collision(claimants)
                 continue
             if isinstance(owner, Entity) and not isinstance(owner, Source) and not owner.stub:
-                excluded = {name_key(n) for n in owner.no_autolink} if owner.no_autolink else ()
-                for _, name, _, _ in claimants:
-                    if key not in excluded:  # every claimant's name has this key
+                # Every claimant's name has this key, so the key decides for all of them.
+                excluded = owner.no_autolink and key in {name_key(n) for n in owner.no_autolink}
+                if not excluded:
+                    for _, name, _, _ in claimants:
                         self.surface[name] = owner.id
 
     def _collision(self, claimants) -> None:
