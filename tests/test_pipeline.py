@@ -3,6 +3,8 @@
 serial route finds."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from briefing import workers
@@ -57,13 +59,43 @@ def test_check_finds_what_the_build_finds(project):
     assert _report(project, 1, render=True) == _report(project, 1, render=False)
 
 
-def test_without_a_pool_everything_is_checked_here(project, monkeypatch):
-    """Where the system refuses to fork (Windows, some sandboxes), check runs serially."""
+def test_where_no_worker_starts_everything_is_checked_here(project, monkeypatch):
+    """Where the system refuses to fork (no processes left, some sandboxes), check plays
+    every hand itself."""
     _mixed_corpus(project)
     monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
-    monkeypatch.setattr(workers.multiprocessing, "get_context",
-                        lambda method: (_ for _ in ()).throw(ValueError(f"no {method}")))
+    monkeypatch.setattr(workers.os, "fork", lambda: (_ for _ in ()).throw(OSError("no fork")))
     assert _report(project, 4) == _report(project, 1)
+
+
+def test_a_worker_that_dies_has_its_hand_played_here(project, monkeypatch):
+    """A worker killed before it answers (out of memory, a signal) loses nothing."""
+    _mixed_corpus(project)
+    monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
+    monkeypatch.setattr(workers.pickle, "dumps", lambda *args: os._exit(9))  # only workers pickle
+    assert _report(project, 4) == _report(project, 1)
+
+
+def test_a_worker_that_raises_has_its_hand_played_here(project, monkeypatch):
+    """Played here, a hand that raises in a worker either raises here too, with a
+    traceback that can be read, or (a fault of the worker alone) gives the right answer."""
+    _mixed_corpus(project)
+    serial = _report(project, 1)
+    monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
+    here, real = os.getpid(), workers._hand
+    monkeypatch.setattr(workers, "_hand", lambda index, entities: real(index, entities)
+                        if os.getpid() == here else 1 / 0)
+    assert _report(project, 4) == serial
+
+
+def test_a_worker_whose_result_is_never_read_is_reaped(project, monkeypatch):
+    _mixed_corpus(project)
+    monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
+    monkeypatch.setattr(workers, "wikilinks_only", lambda: 1 / 0)  # this process fails first
+    with pytest.raises(ZeroDivisionError):
+        _report(project, 4)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left, running or a zombie
 
 
 def test_briefs_are_dealt_round_robin():
