@@ -3,6 +3,8 @@ import datetime
 
 import pytest
 
+from briefing import load
+
 
 def test_clean_corpus_has_no_problems(corpus):
     assert corpus.messages() == []
@@ -310,6 +312,27 @@ def test_non_utf8_is_a_clear_error(corpus):
     corpus.write("briefs/actors/lumen.md", b"---\nname: Lum\xe9n\n---\n")
     assert corpus.only() == ("briefs/actors/lumen.md:2: the file is not UTF-8 text (byte 0xe9 at offset "
                              "13) (save the file as UTF-8)")
+
+
+def test_a_brief_longer_than_one_read_is_read_to_its_end(corpus):
+    """Files are read in chunks: a mistake on the last line of a long brief is found."""
+    long_body = "Ostria keeps its harbour open. [[ostria]]\n\n" * 4000  # about 170 KB
+    path = corpus.actor("lumen", "Lumen", body=long_body + "See [[atlantis]].\n")
+    assert path.stat().st_size > 2 * load.READ_CHUNK
+    assert corpus.only() == ("briefs/actors/lumen.md:8007: unresolved reference [[atlantis]] (use an "
+                             "id, a name or an alias of an actor, agreement, topic, source or glossary "
+                             "term, or create the brief: briefing new actor \"atlantis\")")
+
+
+@pytest.mark.parametrize("extra, refused", [(0, False), (1, True)])
+def test_the_size_limit_is_exact(corpus, monkeypatch, extra, refused):
+    monkeypatch.setattr(load, "MAX_BRIEF_BYTES", 3 * load.READ_CHUNK)
+    head = "---\nname: Lumen\nsummary: Lumen summary.\ntype: state\n---\n"
+    filler = "x" * (3 * load.READ_CHUNK - len(head) - 1 + extra)
+    corpus.write("briefs/actors/lumen.md", head + filler + "\n")
+    expected = [f"briefs/actors/lumen.md:0: the file is {3 * load.READ_CHUNK + 1:,} bytes; the limit "
+                f"is {3 * load.READ_CHUNK:,} (split it into smaller files)"] if refused else []
+    assert [m for m in corpus.messages() if "bytes" in m] == expected
 
 
 def test_an_id_written_as_a_name_suggests_the_slug(corpus):
