@@ -26,9 +26,11 @@ from .normalize import segments
 from .sources import SearchText
 
 # A double quotation mark anywhere; a single one only when it is not between two word
-# characters. `[^\W_]` is a letter or digit. Every alternative starts with its character,
-# so the engine skips plain text in C; the lookbehind comes after the mark.
-MARK = re.compile("[\"\u201c\u201d]|['\u2018\u2019](?:(?<![^\\W_]['\u2018\u2019])|(?![^\\W_]))")
+# characters. `[^\W_]` is a letter or digit. The lookahead on the marks lets the engine
+# skip plain text in C (an alternation alone is tried at every position); the lookbehind
+# comes after the mark.
+MARK = re.compile("(?=[\"'\u2018\u2019\u201c\u201d])"
+                  "(?:[\"\u201c\u201d]|['\u2018\u2019](?:(?<![^\\W_]['\u2018\u2019])|(?![^\\W_])))")
 DOUBLE = "\"\u201c\u201d"
 OPENERS = "\u201c\u2018"
 CLOSERS = "\u201d\u2019"
@@ -253,8 +255,11 @@ def _tightest(text: str, parts: list[str], first: str, pos: int, limit: int, bes
 _NEGATING = ("not|no|never|nor|neither|none|nothing|nobody|nowhere|without|cannot|hardly|"
              "barely|scarcely|only|except|unless")
 # Finds one in a text. The contraction (-n't) is found by its ending, so every alternative
-# starts with a letter the engine can skip to.
-NEGATORS = re.compile(rf"\b(?:{_NEGATING})\b|(?<=[^\W\d_])n['\u2019]t\b", re.I)
+# starts with a letter; the lookahead on those letters lets the engine skip to them in C
+# (twice as fast on a source's paragraphs as trying each alternative at every position).
+_FIRST_LETTERS = "".join(sorted({word[0] for word in _NEGATING.split("|")} | {"n"}))
+NEGATORS = re.compile(rf"(?=[{_FIRST_LETTERS}])(?:\b(?:{_NEGATING})\b|(?<=[^\W\d_])n['\u2019]t\b)",
+                      re.I)
 # Tells whether one word is one.
 NEGATING_WORD = re.compile(rf"(?:{_NEGATING}|[^\W\d_]+n['\u2019]t)", re.I)
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
