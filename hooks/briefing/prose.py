@@ -55,9 +55,11 @@ TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}[-:| \t]*$")
 BLOCK_QUOTE = re.compile(r"^ {0,3}>")
 PLACED = re.compile(r"^\s*\[\[quote:([^\[\]]*)\]\]\s*$")
 # The tokens other than code, which `_tokens` finds first. The leading lookahead names every
-# token's first character, so the regex engine skips plain text in C.
+# token's first character, so the regex engine skips plain text in C. A wikilink's target
+# cannot hold '|' or ']', so a greedy match ends where a lazy one would, without trying
+# the rest of the pattern after every character (40% of the time spent tokenizing).
 INLINE = re.compile(r"""(?=[\[!<])(?:
-   (?P<wiki>\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<label>[^\[\]\n]*))?\]\])
+   (?P<wiki>\[\[(?P<target>[^\[\]|\n]+)(?:\|(?P<label>[^\[\]\n]*))?\]\])
   |(?P<link>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\((?P<url>(?:[^()]|\([^()]*\))*)\)|\[[^\]]*\]))
   |(?P<autolink><[a-zA-Z][\w+.-]*:[^>\s]*>)
   |(?P<html>""" + _HTML_START + r"""[^>]*>?)
