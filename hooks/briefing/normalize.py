@@ -69,4 +69,7 @@ def _same_char(match: re.Match) -> str:
 def segments(quote: str) -> list[str]:
     """The quote's normalized pieces between elisions ('...' or '…')."""
     norm = normalize_text(quote.strip())
+    if "..." not in norm:  # NFKC has made every '…' three dots; most quotes have none
+        norm = norm.strip()
+        return [norm] if norm else []
     return [part.strip() for part in ELLIPSIS.split(norm) if part.strip()]
