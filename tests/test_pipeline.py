@@ -92,10 +92,20 @@ def test_a_worker_whose_result_is_never_read_is_reaped(project, monkeypatch):
     _mixed_corpus(project)
     monkeypatch.setattr(workers, "MIN_BRIEFS_PER_JOB", 1)
     monkeypatch.setattr(workers, "wikilinks_only", lambda: 1 / 0)  # this process fails first
+    pids, fork = [], workers._fork
+
+    def recorded(work, args):
+        child = fork(work, args)
+        pids.append(child.pid)
+        return child
+
+    monkeypatch.setattr(workers, "_fork", recorded)
     with pytest.raises(ZeroDivisionError):
         _report(project, 4)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no child left, running or a zombie
+    assert len(pids) == 3 + 3  # two rounds of three workers
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped: neither running nor a zombie
 
 
 def test_briefs_are_dealt_round_robin():
