@@ -1,12 +1,13 @@
 """Every quotation a reader sees is verified: prose, YAML text fields, docs pages; elisions
 cannot drop a negation; speakers are named; citations cannot disagree with their targets;
 uncited paragraphs are reported. Messages are pinned exactly."""
+import hashlib
 import json
 import re
 
 import pytest
 
-from helpers import GAZETTE, Project, starter
+from helpers import GAZETTE, Project, source_yaml, starter
 
 ACTOR = "name: Ilse Brandt\nsummary: {summary}\ntype: person\nupdated: 2025-07-01\n"
 
@@ -26,6 +27,21 @@ def test_a_misquote_in_prose_names_the_closest_passage(project):
         'briefs/actors/ilse-brandt.md:7: the quotation "a fair deal, not a present" is not in any source; '
         'the closest passage (Gazette ¶2) reads: "\u201ca fair deal, not a gift\u201d and" (quote the source\'s '
         "exact words, or mark words that are not a quotation as [[title:…]])")
+
+
+def test_a_closest_passage_with_straight_quotation_marks_is_shown_in_curly_ones(project):
+    """The source's own marks stay as it has them; the message's marks must not look like them."""
+    seed = project.root / "seeds/harbour-gazette.txt"
+    text = seed.read_text(encoding="utf-8").replace("\u201ca fair deal, not a gift\u201d",
+                                                    '"a fair deal, not a gift"')
+    seed.write_text(text, encoding="utf-8")
+    project.write("seeds/harbour-gazette.yaml",
+                  source_yaml(GAZETTE, sha256=hashlib.sha256(text.encode()).hexdigest()))
+    brandt(project, 'She called it "a fair deal, not a present" ([[harbour-gazette#p2]]).\n')
+    assert project.only() == (
+        'briefs/actors/ilse-brandt.md:7: the quotation "a fair deal, not a present" is not in any source; '
+        'the closest passage (Gazette ¶2) reads: \u201c"a fair deal, not a gift" and\u201d (quote the '
+        "source's exact words, or mark words that are not a quotation as [[title:…]])")
 
 
 def test_the_error_has_a_real_column(project):

@@ -48,6 +48,12 @@ def clip(text: str) -> str:
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
+def in_marks(passage: str) -> str:
+    """A source's words in quotation marks for a message: curly ones when the words hold a
+    straight one, so that the source's own marks are not read as the message's."""
+    return f"\u201c{passage}\u201d" if '"' in passage else f'"{passage}"'
+
+
 def label(source: Source, paragraph: int) -> str:
     return f"{source.short_name} ¶{paragraph}"
 
@@ -166,7 +172,7 @@ class Provenance:
         if found is None:
             return ""
         search, number, passage = found
-        return f"; the closest passage ({label(search.source, number)}) reads: \"{clip(passage)}\""
+        return f"; the closest passage ({label(search.source, number)}) reads: {in_marks(clip(passage))}"
 
     # -- links --------------------------------------------------------------------------
     def link(self, from_page: str, match: QuoteMatch) -> tuple[str, str]:
