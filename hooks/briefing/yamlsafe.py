@@ -18,8 +18,9 @@ from typing import Any
 import yaml
 from yaml import events
 
-try:  # libyaml is ~10x faster; the pure-Python parser gives the same events.
-    from yaml import CSafeLoader as _Loader
+try:  # libyaml is ~10x faster; the pure-Python parser gives the same events. Only the
+    # parser: a loader would also build a constructor and a resolver for every file.
+    from yaml.cyaml import CParser as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
@@ -250,7 +251,7 @@ def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
 def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
     """Parse one YAML document; raises YamlError with a 1-based line."""
     try:
-        loader = _Loader(text)  # the pure-Python reader checks the characters here
+        loader = _Loader(text)  # the pure-Python reader checks the characters here, libyaml as it reads
     except (yaml.reader.ReaderError, UnicodeEncodeError):
         raise _unreadable(text, line_offset) from None
     try:
