@@ -240,13 +240,20 @@ class Session:
         gc.collect(0)
 
     def _note_readers(self, again: list[Page], gone: list[Page]) -> None:
-        """`readers` after a render: the pages rendered again read what they read now."""
-        for page in again + gone:
-            old = self.rendered.get(page.path)
-            for key in old.reads if old is not None else ():
+        """`readers` after a render: the pages rendered again read what they read now.
+        Only the keys a page stopped or started reading are touched: the glossary reads
+        every entity, and an edit seldom changes what it reads."""
+        for page in gone:
+            for key in page.reads:
                 self.readers[key].discard(page.path)
         for page in again:
-            for key in page.reads:
+            old = self.rendered.get(page.path)
+            before = old.reads if old is not None else frozenset()
+            if before == page.reads:
+                continue
+            for key in before - page.reads:
+                self.readers[key].discard(page.path)
+            for key in page.reads - before:
                 self.readers.setdefault(key, set()).add(page.path)
 
     def _fingerprints(self, view: View) -> dict[str, int]:
