@@ -74,3 +74,19 @@ def test_a_rule_can_be_off_or_an_error(corpus):
     assert corpus.run().failed
     corpus.settings({"brief-undated": "off"})
     assert corpus.messages() == []
+
+
+def test_an_unreadable_brief_does_not_make_its_sources_look_uncited(corpus):
+    corpus.settings({"source-paragraph-uncited": "warning"})
+    path = corpus.root / "briefs/actors/ilse-brandt.md"  # cites harbour-gazette ¶2
+    path.write_text(path.read_text().replace("\nupdated:", "\n\tupdated:"), encoding="utf-8")
+    assert [m.split(": ", 1)[0] for m in corpus.messages()] == ["briefs/actors/ilse-brandt.md:5"]
+
+
+def test_an_invalid_review_date_is_one_error_not_two(corpus):
+    corpus.settings({"brief-undated": "warning"})
+    path = corpus.root / "briefs/actors/ostria.md"
+    path.write_text(path.read_text().replace("updated: 2025-07-01", "updated: 2025-13-01"), encoding="utf-8")
+    messages = corpus.messages()
+    assert len(messages) == 2 and messages[0].startswith("briefs/actors/ostria.md:5: 'updated'"), messages
+    assert messages[1].startswith("briefs/agreements/ferry-agreement.md:1: warning: this brief does not say")

@@ -14,11 +14,14 @@ from .model import Source, Topic
 
 
 def check_standards(index: Index, linked: Linked) -> None:
+    # A brief that could not be read has its own error, and its citations are unknown: the
+    # paragraphs it cites would be reported as cited nowhere, in files nobody touched.
+    unread = any(e.stub and not isinstance(e, Source) for e in index.entities())
     for entity in index.entities():
         if entity.stub:
             continue
         if isinstance(entity, Source):
-            _source(index, entity)
+            _source(index, entity, unread)
             continue
         _brief(index, entity)
         if isinstance(entity, Topic):
@@ -33,7 +36,7 @@ def _brief(index: Index, entity) -> None:
         add(entity.path, 1, "this brief has no verified quote",
             "quote the source it rests on under 'quotes:' (see CONTRIBUTING, Quotes)",
             rule="brief-without-quote")
-    if entity.updated is None:
+    if entity.updated is None and "updated" not in entity.field_lines:  # an invalid one has its error
         add(entity.path, 1, "this brief does not say when it was last reviewed",
             "add 'updated: YYYY-MM-DD' with the date you checked it against the sources",
             rule="brief-undated")
@@ -53,11 +56,13 @@ def _topic(index: Index, topic: Topic) -> None:
                                rule="topic-judgments")
 
 
-def _source(index: Index, source: Source) -> None:
+def _source(index: Index, source: Source, unread: bool) -> None:
     if source.grade is None:
         index.problems.add(source.path, 1, "this source has no reliability grade",
                            "add 'reliability: {grade: F, rationale: …}' (Admiralty A–F)",
                            rule="source-ungraded")
+    if unread:
+        return
     cited = index.cited_paragraphs.get(source.id, set())
     missing = [p.number for p in source.paragraphs if p.number not in cited]
     if missing:
