@@ -87,3 +87,53 @@ def test_github_annotations_land_only_on_the_file_with_the_mistake(corpus):
     path.write_text(path.read_text().replace("type: state", " type: state"))
     report = corpus.run().problems.report("github")
     assert report.count("::error") == 1 and "file=briefs/actors/ostria.md" in report
+
+
+def _places(corpus) -> list[tuple]:
+    return [(p.path.rsplit("/", 1)[-1], p.line, p.col, p.message.split(" names ")[0], p.field)
+            for p in corpus.run().problems.sorted()]
+
+
+def test_a_dangling_reference_is_reported_at_the_id_with_its_entry_number(corpus):
+    corpus.actor("lumen", "Lumen", """
+        country: atlantis
+        roles:
+          - title: Leader
+            of: ostria
+          - title: Envoy
+            of: nobody
+        quotes:
+          - text: "x"
+            source: harbour-gazette
+          - text: "y"
+            speaker: ghost
+            source: tass-report
+        """)
+    corpus.brief("agreement", "deal", "name: Deal\nsummary: s.\ntype: other\nstatus: signed\nparties:\n  - ostria\n  - ghost")
+    corpus.brief("topic", "crisis", """
+        name: Crisis
+        summary: s.
+        status: ongoing
+        actors:
+          - ostria
+          - id: phantom
+            role: a role
+        agreements: [deal, no-deal]
+        events:
+          - date: 2025-01-02
+            text: Something.
+            actors: [ostria, spectre]
+        """)
+    corpus.write("briefs/glossary.yaml", "terms:\n  - term: Pier\n    definition: A landing.\n"
+                 "    see:\n      - ostria\n      - nowhere\n")
+    assert [p for p in _places(corpus) if not p[3].startswith(("the quot", "speaker"))] == [
+        ("lumen.md", 6, 10, "'country'", "country"),
+        ("lumen.md", 11, 9, "'roles[2].of'", "roles.of"),
+        ("lumen.md", 16, 14, "'quotes[2].speaker'", "quotes.speaker"),
+        ("lumen.md", 17, 13, "'quotes[2].source'", "quotes.source"),
+        ("deal.md", 8, 5, "'parties[2]'", "parties"),
+        ("glossary.yaml", 6, 9, "the term 'Pier' has 'see: nowhere', but no entity has that id", "see"),
+        ("crisis.md", 7, 9, "'actors[2].id'", "actors.id"),
+        ("crisis.md", 9, 20, "'agreements[2]'", "agreements"),
+        ("crisis.md", 13, 22, "'events[1].actors[2]'", "events.actors"),
+    ]

@@ -240,9 +240,9 @@ def test_many_mistakes_are_reported_in_one_build(corpus):
     assert "Traceback" not in built.output
     for expected in [
         "briefs/actors/lumen.md:6: unknown field 'contry'",
-        "briefs/actors/lumen.md:8: 'roles.of' names 'nobody', but there is no actor with that id",
+        "briefs/actors/lumen.md:9: 'roles[1].of' names 'nobody', but there is no actor with that id",
         "briefs/agreements/deal.md:5: 'status' is 'signedd'",
-        "briefs/agreements/deal.md:6: 'parties' names 'ghost'",
+        "briefs/agreements/deal.md:6: 'parties[1]' names 'ghost'",
         "briefs/actors/stray.txt:0: this file is not a brief",
     ]:
         assert expected in built.output
@@ -258,7 +258,7 @@ def test_a_dangling_reference_names_the_command_that_creates_it(corpus):
 
 def test_a_dangling_source_names_import_source(corpus):
     corpus.actor("lumen", "Lumen", 'quotes:\n  - text: "x"\n    source: tass-report')
-    assert corpus.only() == ("briefs/actors/lumen.md:7: 'quotes.source' names 'tass-report', but there is no "
+    assert corpus.only() == ("briefs/actors/lumen.md:8: 'quotes[1].source' names 'tass-report', but there is no "
                              "source with that id (add the source with `briefing import-source FILE --id "
                              "tass-report` (it writes seeds/<id>.txt and .yaml), or fix the id)")
 
@@ -277,7 +277,7 @@ def test_reference_to_the_wrong_kind(corpus):
 
 def test_party_must_be_an_actor(corpus):
     corpus.brief("agreement", "deal", "name: Deal\nsummary: s.\ntype: other\nstatus: signed\nparties: [ferry]")
-    assert corpus.only() == ("briefs/agreements/deal.md:6: 'parties' must name an actor, but 'ferry' "
+    assert corpus.only() == ("briefs/agreements/deal.md:6: 'parties[1]' must name an actor, but 'ferry' "
                              "is a topic (use the id of an actor)")
 
 

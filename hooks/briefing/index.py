@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Actor, Agreement, Briefing, Entity, GlossaryTerm, Quote, Source, Topic
+from .model import Actor, Agreement, Briefing, Entity, GlossaryTerm, Quote, Reference, Source, Topic
 from .mentions import Mentions
 from .normalize import normalize_text
 from .previews import mark
@@ -237,34 +237,37 @@ class Index:
                               + ", ".join(dict.fromkeys(others)),
                               "names and aliases must be unique; remove or change one")
 
-    def check_ref(self, entity: Entity, target: str | None, kinds: tuple[str, ...], line: int,
-                  what: str, actor_type: str | None = None) -> bool:
-        if target is None:
+    def check_ref(self, entity: Entity, ref: Reference | None, kinds: tuple[str, ...],
+                  actor_type: str | None = None) -> bool:
+        """Whether `ref` names an entity of one of `kinds`; if not, the problem, at the id."""
+        if ref is None:
             return False
+        target, what, line = ref.target, ref.label, ref.line
         if self.recording is not None:
             self.recording.reads.add(target)
         found = self.by_id.get(target)
         expected = actor_type or " or ".join(kinds)
         if found is None:
             pool = [i for i, e in self.by_id.items() if e.kind in kinds]
-            self.problems.add(entity.path, line, f"'{what}' names '{target}', but there is no "
+            self.problems.add(entity.path, line, f"{what} names '{target}', but there is no "
                               f"{expected} with that id",
                               did_you_mean(target, pool) or _create_hint(kinds[0], target),
-                              field=what)
+                              field=ref.field, col=ref.col)
             return False
         if target in self.conflicts or found.stub:
             return False  # the root cause is reported on the file itself
         if found.kind not in kinds or (actor_type and found.type and found.type != actor_type):
             actual = (found.type or "actor") if found.kind == "actor" else found.kind
-            self.problems.add(entity.path, line, f"'{what}' must name {_an(expected)}, but "
-                              f"'{target}' is {_an(actual)}", f"use the id of {_an(expected)}", field=what)
+            self.problems.add(entity.path, line, f"{what} must name {_an(expected)}, but "
+                              f"'{target}' is {_an(actual)}", f"use the id of {_an(expected)}",
+                              field=ref.field, col=ref.col)
             return False
         return bool(not actor_type or found.type)
 
-    def link(self, relation: str, subject: Entity, obj: str, line: int, field_name: str,
-             kinds=("actor",), detail: str | None = None, actor_type: str | None = None) -> None:
-        if self.check_ref(subject, obj, kinds, line, field_name, actor_type):
-            self.add_backlink(obj, Backlink(relation, subject.id, detail))
+    def link(self, relation: str, subject: Entity, ref: Reference | None, kinds=("actor",),
+             detail: str | None = None, actor_type: str | None = None) -> None:
+        if self.check_ref(subject, ref, kinds, actor_type):
+            self.add_backlink(ref.target, Backlink(relation, subject.id, detail))
 
     def add_backlink(self, target: str, backlink: Backlink) -> None:
         self.backlinks[target].append(backlink)
@@ -307,10 +310,9 @@ class Verifier:
 # -- relations --------------------------------------------------------------------------
 
 def _actor_relations(index: Index, actor: Actor) -> None:
-    index.link("country", actor, actor.country, actor.line_of("country"), "country",
-               actor_type="state")
+    index.link("country", actor, actor.reference(actor.country, ("country",)), actor_type="state")
     for role in actor.roles:
-        index.link("role", actor, role.of, role.line, "roles.of", detail=role.title)
+        index.link("role", actor, actor.reference(role.of, role.where + ("of",)), detail=role.title)
 
 
 def _agreement_relations(index: Index, agreement: Agreement) -> None:
@@ -318,7 +320,7 @@ def _agreement_relations(index: Index, agreement: Agreement) -> None:
                                       ("signatory", "signatories", agreement.signatories),
                                       ("mediator", "mediators", agreement.mediators)):
         for actor_id in ids:
-            index.link(relation, agreement, actor_id, agreement.line_of(field_name), field_name)
+            index.link(relation, agreement, agreement.reference(actor_id, (field_name,)))
 
 
 def _quote_ids(index: Index, entity: Entity) -> set[str]:
@@ -328,10 +330,11 @@ def _quote_ids(index: Index, entity: Entity) -> set[str]:
 def _topic_relations(index: Index, topic: Topic) -> None:
     quote_ids = _quote_ids(index, topic)
     for member in topic.actors:
-        index.link("topic-actor", topic, member.id, member.line, "actors", detail=member.role)
+        where = topic.reference(member.id, ("actors",), member.where + ("id",))  # either form
+        index.link("topic-actor", topic, where, detail=member.role)
     for agreement_id in topic.agreements:
-        index.link("topic-agreement", topic, agreement_id, topic.line_of("agreements"),
-                   "agreements", kinds=("agreement",))
+        index.link("topic-agreement", topic, topic.reference(agreement_id, ("agreements",)),
+                   kinds=("agreement",))
     for judgment in topic.judgments:
         for qid in judgment.quotes:
             if qid not in quote_ids:
@@ -341,7 +344,7 @@ def _topic_relations(index: Index, topic: Topic) -> None:
                                    field="judgments.quotes")
     for event in topic.events:
         for actor_id in event.actors:
-            index.link("event", topic, actor_id, event.line, "events.actors")
+            index.link("event", topic, topic.reference(actor_id, event.where + ("actors",)))
         if event.quote and event.quote not in quote_ids:
             index.problems.add(topic.path, event.line, f"the event cites quote '{event.quote}', "
                                "which is not in this brief's 'quotes'",
@@ -352,9 +355,10 @@ def _topic_relations(index: Index, topic: Topic) -> None:
 def _verify_quotes(index: Index, entity: Entity) -> None:
     provenance = index.provenance
     for quote in entity.quotes:
-        if index.check_ref(entity, quote.speaker, ("actor",), quote.line, "quotes.speaker"):
+        if index.check_ref(entity, entity.reference(quote.speaker, quote.where + ("speaker",)), ("actor",)):
             index.add_backlink(quote.speaker, Backlink("speaker", entity.id, quote.id))
-        if not index.check_ref(entity, quote.source, ("source",), quote.line, "quotes.source"):
+        if not index.check_ref(entity, entity.reference(quote.source, quote.where + ("source",)),
+                               ("source",)):
             continue
         quote.match = provenance.locate(quote)
         if quote.match is None:
@@ -483,8 +487,9 @@ def check_glossary(index: Index) -> None:
     for term in briefing.glossary:
         for target in term.see:
             if target not in index.by_id:
-                index.problems.add(briefing.glossary_path, term.line, f"the term '{term.term}' has "
-                                   f"'see: {target}', but no entity has that id",
-                                   did_you_mean(target, index.by_id)
+                at = term.see_references.get(target)
+                index.problems.add(briefing.glossary_path, at.line if at else term.line,
+                                   f"the term '{term.term}' has 'see: {target}', but no entity "
+                                   "has that id", did_you_mean(target, index.by_id)
                                    or "use the id of an actor, agreement, topic or source",
-                                   field="see")
+                                   field="see", col=at.col if at else 1)

@@ -12,6 +12,18 @@ FOLDERS = {f"{kind}s": kind for kind in KINDS}
 GLOSSARY_PATH = "briefs/glossary.yaml"
 
 
+@dataclass(frozen=True)
+class Reference:
+    """Where a brief names another entity by id: the `field` ('roles.of', for grouping)
+    and the `label` a contributor reads ('roles[2].of'), at the id's line and column."""
+
+    target: str
+    field: str
+    label: str
+    line: int
+    col: int = 1
+
+
 @dataclass
 class QuoteMatch:
     """Where a verified quote sits in its source: paragraph and code-point offsets."""
@@ -43,6 +55,10 @@ class Quote:
     note_line: int = 0  # the line of its note
 
     @property
+    def where(self) -> tuple:
+        return ("quotes", self.number - 1)
+
+    @property
     def anchor(self) -> str:
         """The quote's anchor on its brief's page."""
         return f"q-{self.id}"
@@ -60,6 +76,7 @@ class Role:
     start: PartialDate | None = None
     end: PartialDate | None = None
     line: int = 0
+    where: tuple = ()  # its path in the front matter, e.g. ('roles', 0)
 
 
 @dataclass
@@ -67,6 +84,7 @@ class TopicActor:
     id: str
     role: str | None = None
     line: int = 0
+    where: tuple = ()
 
 
 @dataclass
@@ -87,6 +105,7 @@ class Event:
     quote: str | None = None
     line: int = 0
     date_note: str | None = None
+    where: tuple = ()
 
     def shown_date(self) -> str:
         """The date as readers see it, with how it was arrived at."""
@@ -112,6 +131,8 @@ class Entity:
     body: str = ""  # Markdown prose
     body_line: int = 1  # the file line the body starts on
     field_lines: dict[str, int] = field(default_factory=dict)  # field name -> line
+    # Every id the front matter names, by (the path of the field holding it, the id).
+    references: dict[tuple, Reference] = field(default_factory=dict)
     stub: bool = False  # a file that could not be read: it holds its id, nothing more
     broken_quotes: list[str] = field(default_factory=list)  # ids of quote entries with errors
 
@@ -129,6 +150,19 @@ class Entity:
 
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, self.line)
+
+    def reference(self, target: str | None, *paths: tuple) -> Reference | None:
+        """Where the front matter names `target` in the first of `paths` that holds it
+        (a list's path, or a field's: ('parties',), ('quotes', 0, 'speaker'))."""
+        if target is None:
+            return None
+        for path in paths:
+            found = self.references.get((path, target))
+            if found is not None:
+                return found
+        first = paths[0]
+        name = ".".join(str(p) for p in first if not isinstance(p, int))
+        return Reference(target, name, f"'{name}'", self.line_of(str(first[0])))
 
 
 @dataclass
@@ -219,6 +253,7 @@ class GlossaryTerm:
     abbreviation: str | None = None
     aliases: list[str] = field(default_factory=list)
     see: list[str] = field(default_factory=list)
+    see_references: dict[str, Reference] = field(default_factory=dict)  # by id
 
     @property
     def anchor(self) -> str:

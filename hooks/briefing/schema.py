@@ -7,11 +7,12 @@ Schemas in `schemas/`, so editors, the validator and the docs can never disagree
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from .dates import DateError, PartialDate
+from .model import Reference
 from .problems import Problems, did_you_mean
 from .slugs import slugify
 from .yamlsafe import YamlDoc
@@ -29,6 +30,8 @@ class Context:
     path: str
     doc: YamlDoc
     problems: Problems
+    # The ids the file names (`Ref`), by (the path of the field or list holding it, the id).
+    references: dict[tuple, Reference] = field(default_factory=dict)
 
     def error(self, where: tuple, message: str, hint: str = "", rule: str = "", key: bool = False) -> None:
         """Report at the value's line and column (`key`: at its field name's)."""
@@ -102,6 +105,15 @@ class Ref(Slug):
 
     kinds: tuple[str, ...] = ("actor",)
     actor_type: str | None = None  # e.g. 'state' for `country`
+
+    def check(self, value, where, ctx):
+        cleaned = super().check(value, where, ctx)
+        if cleaned is not INVALID:  # a list's entries by the list's path: the id is unique there
+            holder = where[:-1] if where and isinstance(where[-1], int) else where
+            name = ".".join(str(p) for p in where if not isinstance(p, int))
+            ctx.references.setdefault((holder, cleaned), Reference(
+                cleaned, name, _label(where), ctx.doc.line(*where), ctx.doc.col(*where)))
+        return cleaned
 
     def schema(self):
         target = self.actor_type or " or ".join(self.kinds)

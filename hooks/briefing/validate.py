@@ -69,8 +69,8 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
     line = ctx.doc.line
     if kind == "actor":  # an invalid type is None: unknown, so nothing is checked against it
         return dict(type=fields.get("type"), country=fields.get("country"),
-                    roles=[Role(r["title"], r["of"], r.get("from"), r.get("to"), line("roles", i))
-                           for i, r in _valid(fields, "roles")])
+                    roles=[Role(r["title"], r["of"], r.get("from"), r.get("to"), line("roles", i),
+                                ("roles", i)) for i, r in _valid(fields, "roles")])
     if kind == "agreement":
         check_date_order(fields, ctx)
         return dict(type=fields.get("type"), status=fields.get("status") or "unknown",
@@ -78,8 +78,8 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
                     parties=fields.get("parties") or [], signatories=fields.get("signatories") or [],
                     mediators=fields.get("mediators") or [], location=fields.get("location"),
                     provisions=fields.get("provisions") or [], date_note=fields.get("date_note"))
-    actors = [TopicActor(e["id"], e.get("role"), line("actors", i)) if isinstance(e, dict)
-              else TopicActor(e, None, line("actors", i)) for i, e in _valid(fields, "actors")]
+    actors = [TopicActor(e["id"], e.get("role"), line("actors", i), ("actors", i)) if isinstance(e, dict)
+              else TopicActor(e, None, line("actors", i), ("actors", i)) for i, e in _valid(fields, "actors")]
     judgments = []
     for i, j in _valid(fields, "judgments"):
         check_judgment_language(j, ("judgments", i), ctx)
@@ -90,7 +90,7 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
         agreements=fields.get("agreements") or [], judgments=judgments,
         judgments_written=len(written) if isinstance(written := fields.get("judgments"), list) else 0,
         events=[Event(e.get("date"), e["text"], brief_id, e.get("actors") or [], e.get("quote"),
-                      line("events", i), e.get("date_note"))
+                      line("events", i), e.get("date_note"), ("events", i))
                 for i, e in _valid(fields, "events")])
 
 
@@ -169,6 +169,7 @@ def validate_brief(raw: RawBrief, problems: Problems) -> Entity:
         **_common(fields, raw.id, raw.path, raw.doc), **_kind_fields(raw.kind, fields, raw.id, ctx))
     entity.quotes, entity.broken_quotes = _quotes(fields, raw.id, ctx)
     entity.body, entity.body_line = raw.body, raw.body_line
+    entity.references = ctx.references
     check_brief_text(entity, ctx)
     return entity
 
@@ -236,8 +237,12 @@ def validate_glossary(doc, problems: Problems, path: str) -> list[GlossaryTerm]:
     fields = FORMATS["glossary"].check(doc.value, (), ctx)
     if not isinstance(fields, dict):
         return []
+    see: dict[tuple, dict] = {}  # each term's 'see' references, grouped in one pass
+    for (where, target), ref in ctx.references.items():
+        see.setdefault(where, {})[target] = ref
     return [GlossaryTerm(t["term"], t["definition"], doc.line("terms", i, "term"),
-                         t.get("abbreviation"), t.get("aliases") or [], t.get("see") or [])
+                         t.get("abbreviation"), t.get("aliases") or [], t.get("see") or [],
+                         see.get(("terms", i, "see"), {}))
             for i, t in _valid(fields, "terms")]
 
 

@@ -969,7 +969,7 @@ SAYS = {
     "type-country-is-topic": "'country' must name a state, but 'base-topic' is a topic",
     "type-unknown-field": "unknown field 'nmae' (did you mean 'name'?)",
     "type-field-is-html": "unknown field '<script>x</script>'",
-    "type-parties-wrong-kind": "'parties' must name an actor, but 'base-topic' is a topic",
+    "type-parties-wrong-kind": "'parties[1]' must name an actor, but 'base-topic' is a topic",
     "type-status-unknown": "'status' is 'maybe'; expected one of",
     "type-events-bad-date": "'events[1].date': 'June' is not a date",
     "type-judgment-bad-likelihood": "'judgments[1].likelihood' is 'probable'; expected one of",
