@@ -47,3 +47,34 @@ def test_a_character_yaml_cannot_read_is_reported_on_its_own_line(text, line, co
         load_yaml(text, line_offset=1)
     assert (err.value.line, err.value.col, err.value.message) == (line, col, message)
     assert err.value.hint == "delete it: most editors do not show it"
+
+
+@pytest.mark.parametrize("text, line, col, message, hint", [
+    # a quotation mark opened and not closed: YAML reads on to the next one and fails there
+    ('roles:\n  - title: "Minister\n    of: x\nquotes:\n  - text: "words"\n', 2, 12,
+     "YAML syntax error: a quoted value that is not closed on its line",
+     'close the " that opens here: YAML reads everything up to the next ", on line 5, as this one value'),
+    ("name: 'Ana\ntype: x\nnote: it's\n", 1, 7,
+     "YAML syntax error: a quoted value that is not closed on its line",
+     "close the ' that opens here: YAML reads everything up to the next ', on line 3, as this one value"),
+    ("name: x\n\ttype: state\n", 2, 1, "YAML syntax error: a tab character: YAML indentation must use spaces",
+     "replace the tab with spaces"),
+    ("name: x\ntype: @state\n", 2, 7, "YAML syntax error: a value cannot start with '@'",
+     'put the value in quotes: "@…"'),
+    ("roles:\n  - title: A\n   of: b\n", 3, 4,
+     "YAML syntax error: 'of:' is indented by 3 spaces, but the field above it by 4",
+     "line up 'of:' with the field above it"),
+    ('quotes:\n  - text: "a"\n     source: b\n', 3, 6,
+     "YAML syntax error: 'source:' is indented by 5 spaces, but the field above it by 4",
+     "line up 'source:' with the field above it"),
+])
+def test_a_syntax_error_names_the_mistake_not_where_yaml_noticed_it(text, line, col, message, hint):
+    with pytest.raises(YamlError) as err:
+        load_yaml(text)
+    assert (err.value.line, err.value.col, err.value.message, err.value.hint) == (line, col, message, hint)
+
+
+def test_a_quoted_value_over_several_lines_is_not_taken_for_the_mistake():
+    with pytest.raises(YamlError) as err:
+        load_yaml('note: "one\n  two"\ntype: [x\n')
+    assert (err.value.line, err.value.message) == (3, "YAML syntax error: a [list] that is never closed")

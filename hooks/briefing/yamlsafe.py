@@ -239,8 +239,80 @@ def _where(err: yaml.MarkedYAMLError):
     return err.problem_mark or err.context_mark
 
 
-def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
+def _syntax_error(err: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlError:
+    """The mistake in a contributor's words, at the line that holds it. Runs on the error
+    path only, so it may read the text again."""
+    mark = _where(err)
+    row, col = (mark.line, mark.column) if mark else (0, 0)
+    lines = text.split("\n")
+    opened = _runaway_quote(lines, row)
+    if opened is not None:
+        at, start, quote = opened
+        return YamlError("YAML syntax error: a quoted value that is not closed on its line",
+                         at + 1 + line_offset,
+                         f"close the {quote} that opens here: YAML reads everything up to the "
+                         f"next {quote}, on line {row + 1 + line_offset}, as this one value",
+                         start + 1)
+    message, hint = _explain(err, lines[row] if row < len(lines) else "", col,
+                             lines[row - 1] if 0 < row <= len(lines) else "")
+    return YamlError(message, row + 1 + line_offset, hint, col + 1)
+
+
+# A value that starts with a quotation mark: after a key ('text: "…'), a list's dash, or both.
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)*(?:[\w-]+:\s+)?(?:-\s+)*(["'])""")
+_KEY_LINE = re.compile(r"^(\s*)([\w-]+):(\s|$)")
+_LOOKBACK = 3  # the quoted values not closed on their line that may have run on to the error
+
+
+def _runaway_quote(lines: list[str], row: int) -> tuple[int, int, str] | None:
+    """The line, column and mark of a quoted value, opened on an earlier line and not
+    closed there, that YAML read on until `row`: the real mistake behind the error there."""
+    tried = 0
+    for at in range(min(row, len(lines)) - 1, -1, -1):
+        found = _QUOTED_VALUE.match(lines[at])
+        if found is None or _closing(lines, at, found.end(), found.group(1), at + 1) is not None:
+            continue
+        if _closing(lines, at, found.end(), found.group(1), row + 1) == row:
+            return at, found.start(1), found.group(1)
+        tried += 1
+        if tried == _LOOKBACK:
+            return None
+    return None
+
+
+def _closing(lines: list[str], at: int, start: int, quote: str, stop: int) -> int | None:
+    """The line (before `stop`) where the value quoted from `lines[at][start:]` closes."""
+    for row in range(at, min(stop, len(lines))):
+        line, i = lines[row], start if row == at else 0
+        while i < len(line):
+            char = line[i]
+            if quote == '"' and char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                if quote == "'" and line[i + 1:i + 2] == "'":  # '' is a quote mark inside
+                    i += 2
+                    continue
+                return row
+            i += 1
+    return None
+
+
+def _explain(err: yaml.MarkedYAMLError, line: str = "", col: int = 0, before: str = "") -> tuple[str, str]:
     problem = f"{err.context or ''} {err.problem or ''}"
+    if "cannot start any token" in problem and line[col:col + 1] == "\t":
+        return ("YAML syntax error: a tab character: YAML indentation must use spaces",
+                "replace the tab with spaces")
+    if "cannot start any token" in problem and line[col:col + 1]:
+        char = line[col]
+        return (f"YAML syntax error: a value cannot start with '{char}'",
+                f"put the value in quotes: \"{char}…\"")
+    key, above = _KEY_LINE.match(line), _KEY_LINE.match(before.replace("-", " ", 1))
+    misplaced = "expected '-' indicator" in problem or "did not find expected key" in problem
+    if key and above and misplaced and len(key.group(1)) != len(above.group(1)):
+        return (f"YAML syntax error: '{key.group(2)}:' is indented by {len(key.group(1))} spaces, "
+                f"but the field above it by {len(above.group(1))}",
+                f"line up '{key.group(2)}:' with the field above it")
     for needle, message, hint in _EXPLAINED:
         if needle in problem:
             return f"YAML syntax error: {message}", hint
@@ -259,10 +331,7 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDoc:
     except (yaml.reader.ReaderError, UnicodeEncodeError):  # libyaml reads as it parses
         raise _unreadable(text, line_offset) from None
     except yaml.MarkedYAMLError as err:
-        mark = _where(err)
-        line = (mark.line + 1 if mark else 1) + line_offset
-        message, hint = _explain(err)
-        raise YamlError(message, line, hint, (mark.column + 1) if mark else 1) from None
+        raise _syntax_error(err, text, line_offset) from None
     except yaml.YAMLError as err:  # its first line: the rest is PyYAML's position in the text
         first = str(err).split("\n", 1)[0]
         raise YamlError(f"YAML error: {first}", line_offset + 1) from None
