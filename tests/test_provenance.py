@@ -29,6 +29,15 @@ def test_a_misquote_in_prose_names_the_closest_passage(project):
         "exact words, or mark words that are not a quotation as [[title:…]])")
 
 
+def test_an_inline_quotation_across_a_paragraph_break_says_so(project):
+    brandt(project, 'It ends "from the old pier. Northline’s chief executive" ([[harbour-gazette#p3]]).\n')
+    assert project.only().startswith(
+        'briefs/actors/ilse-brandt.md:7: the quotation "from the old pier. Northline’s chief executive" runs across '
+        "a paragraph break in source 'harbour-gazette'")
+    assert project.only().endswith("(a quotation must stay within one paragraph; quote each "
+                                   "paragraph's words separately)")
+
+
 def test_a_closest_passage_with_straight_quotation_marks_is_shown_in_curly_ones(project):
     """The source's own marks stay as it has them; the message's marks must not look like them."""
     seed = project.root / "seeds/harbour-gazette.txt"

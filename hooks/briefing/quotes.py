@@ -149,6 +149,11 @@ class Provenance:
             tier = [s for s in cited if s in self.searches] or \
                 [s for s in own if s in self.searches] or sorted(self.searches)
             nearest = self._nearest(words, [self.searches[s] for s in tier], path)
+            across = self._across_paragraphs(words, [*tier, *sorted(self.searches)])
+            if across:
+                return Verdict(message=f"the quotation \"{shown}\" runs across a paragraph break "
+                               f"in source '{across}'" + nearest, hint="a quotation must stay "
+                               "within one paragraph; quote each paragraph's words separately")
             hint = ("quote the source's exact words, or rephrase without quotation marks" if fields else
                     "quote the source's exact words, or mark words that are not a quotation as [[title:…]]")
             return Verdict(message=f"the quotation \"{shown}\" is not in any source" + nearest, hint=hint)
@@ -161,6 +166,14 @@ class Provenance:
                            "does not cite", f"cite it: [[{match.source}#p{match.paragraph}]]",
                            "quotation-source-not-cited")
         return Verdict(match)
+
+    def _across_paragraphs(self, words: str, order: list[str]) -> str | None:
+        """The first source, in `order`, that has the words only across a paragraph break."""
+        parts = segments(words)
+        for sid in dict.fromkeys(order):
+            if parts and _in_order(self.searches[sid].joined.replace("\n", " "), parts):
+                return sid
+        return None
 
     # -- the closest passage (the error path only) ------------------------------------
     def _nearest(self, text: str, searches: list[SearchText], path: str) -> str:
