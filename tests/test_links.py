@@ -485,3 +485,18 @@ def test_brief_code_holds_no_link_and_no_html():
 ])
 def test_links_markdown_finds_are_refused(text, where, url):
     assert problems(text) == [f"{where}: " + NOT_WIKI.format(url)]
+
+
+# One mistake, one error: an element is one error, and a reference link is one with its definition.
+@pytest.mark.parametrize("text, expected", [
+    ("Run <script>alert(1)</script> now.", ["1:5: " + RAW_HTML.format("<script>")]),
+    ("<b>bold</b> and <i>it</i>.", ["1:1: " + RAW_HTML.format("<b>"), "1:17: " + RAW_HTML.format("<i>")]),
+    ("A stray </b> closing tag.", ["1:9: " + RAW_HTML.format("</b>")]),
+    ("See [the page][X].\n\n[x]: javascript:alert(1)",
+     ["1:5: " + NOT_WIKI.format("[the page][X]")[:-1] + "; delete its definition on line 3 too)"]),
+    ("[x]: javascript:alert(1)\n\nSee [x][].", ["3:5: " + NOT_WIKI.format("[x][]")[:-1]
+                                               + "; delete its definition on line 1 too)"]),
+    ("[x]: javascript:alert(1)", ["1:1: " + NOT_WIKI.format("javascript:alert(1)")]),
+])
+def test_one_mistake_in_prose_is_one_error(text, expected):
+    assert problems(text) == expected

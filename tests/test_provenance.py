@@ -182,6 +182,23 @@ def test_an_uncited_paragraph_is_a_warning_with_exemptions(project):
                               "[[source-id#p3]], or quote the source's words)")
 
 
+def test_a_paragraph_with_an_error_or_the_placeholder_is_not_also_uncited(project):
+    project.settings({"uncited-paragraph": "warning"})
+    brandt(project, "A claim with <b>markup</b>.\n\nWrite the analysis here. Then more.\n")
+    assert project.messages() == [
+        "briefs/actors/ilse-brandt.md:7: raw HTML is not allowed in brief prose: '<b>' (write Markdown "
+        "instead (*emphasis*, **strong**, lists, tables))",
+        "briefs/actors/ilse-brandt.md:9: the prose is still the scaffold's placeholder \"Write the "
+        "analysis here. …\" (replace it with the analysis, citing the sources)"]
+
+
+def test_a_placed_quote_with_a_typo_gets_a_did_you_mean(project):
+    brandt(project, "[[quote:fair-dael]]\n", extra='quotes:\n  - id: fair-deal\n    text: "a fair deal, '
+           'not a gift"\n    source: harbour-gazette\n')
+    assert project.only() == ("briefs/actors/ilse-brandt.md:11: [[quote:fair-dael]] names no quote of "
+                              "this brief (did you mean 'fair-deal'?)")
+
+
 def test_github_format_makes_warnings_annotations(project):
     project.settings({"uncited-paragraph": "warning"})
     brandt(project, "A claim with no source.\n")

@@ -406,10 +406,8 @@ def test_judgments_in_good_icd_203_language_pass(corpus, text, likelihood):
 
 def test_raw_html_and_links_are_rejected_in_prose(corpus):
     corpus.actor("lumen", "Lumen", body="Hi <script>x</script> [a](javascript:alert(1)) ![i](x.png)\n")
-    assert corpus.messages() == [  # in the order they appear on the line
+    assert corpus.messages() == [  # in the order they appear on the line; an element is one error
         "briefs/actors/lumen.md:7: raw HTML is not allowed in brief prose: '<script>' (write Markdown "
-        "instead (*emphasis*, **strong**, lists, tables))",
-        "briefs/actors/lumen.md:7: raw HTML is not allowed in brief prose: '</script>' (write Markdown "
         "instead (*emphasis*, **strong**, lists, tables))",
         "briefs/actors/lumen.md:7: links in brief prose must be wikilinks, not 'javascript:alert(1)' "
         "(write [[id]] or [[id|label]]; web addresses belong in a source's metadata (url))",
@@ -424,8 +422,6 @@ def test_autolinked_address_gets_the_link_message(corpus):
         "briefs/actors/lumen.md:7: links in brief prose must be wikilinks, not 'https://example.org' "
         "(write [[id]] or [[id|label]]; web addresses belong in a source's metadata (url))",
         "briefs/actors/lumen.md:7: raw HTML is not allowed in brief prose: '<b>' (write Markdown "
-        "instead (*emphasis*, **strong**, lists, tables))",
-        "briefs/actors/lumen.md:7: raw HTML is not allowed in brief prose: '</b>' (write Markdown "
         "instead (*emphasis*, **strong**, lists, tables))",
     ]
 

@@ -112,7 +112,7 @@ def link_entity(index: Index, linked: Linked, entity: Entity, keep: bool = False
 
     verifier = Verifier(index, index.own_sources(entity) + _cited_sources(index, entity.body), entity.path)
     linker = ProseLinker(entity.page, entity.id, index, linked.matcher, True, place, verifier,
-                         linked.autolink, require_citations=True)
+                         linked.autolink, require_citations=True, quote_ids=quotes.keys() | broken)
     prose = linker.process(entity.body.replace(QUOTE_MARK, ""), entity.body_line)
     if not keep:
         entity.body = ""  # the linked prose replaces it; keep one copy in memory, not two

@@ -21,10 +21,12 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Protocol
+from typing import Callable, Collection, Protocol
 
 from .autolink import MentionMatcher
+from .formats import PLACEHOLDER_BODY
 from .model import QuoteMatch
+from .problems import did_you_mean
 from .quotations import EMPHASIS, MARK, Span, quoted_words, scan
 from .syntax import FENCE_START, HTML_RE
 
@@ -529,6 +531,10 @@ class ProseLinker:
     autolink: bool = True  # False for `check`: auto-linking finds no problems
     require_citations: bool = False  # the uncited-paragraph rule (brief bodies)
     linked: set[str] = field(default_factory=set)
+    quote_ids: Collection[str] = ()  # the brief's quotes, for a 'did you mean'
+    _references: list = field(default_factory=list, repr=False)  # reference links and definitions
+    _tags_of: "Block | None" = field(default=None, repr=False)
+    _tags: set[str] = field(default_factory=set, repr=False)
 
     def link(self, target: Target, label: str) -> str:
         href = relative(self.page, target.page) + (f"#{target.anchor}" if target.anchor else "")
@@ -559,6 +565,9 @@ class ProseLinker:
                             self._check_code(line, number, 1, result)
                 out.extend(block.lines)
         result.markdown = "\n".join(out)
+        if self._references:
+            _one_error_per_reference_link(self._references, result)
+            self._references = []
         return result
 
     def _placed(self, block: Block, result: LinkedProse) -> str:
@@ -570,7 +579,8 @@ class ProseLinker:
                                            "quote the words in a brief, under 'quotes:'"))
             else:
                 result.errors.append(Issue(number, 1, f"[[quote:{qid}]] names no quote of this brief",
-                                           "use the id of an entry under 'quotes:'"))
+                                           did_you_mean(qid, self.quote_ids)
+                                           or "use the id of an entry under 'quotes:'"))
             return ""
         result.placed.append(qid)
         return found
@@ -588,6 +598,7 @@ class ProseLinker:
     # -- one prose block ----------------------------------------------------------------
     def _prose(self, block: Block, n: int, result: LinkedProse, follows_quote: bool) -> list[str]:
         text = block.lines[0] if len(block.lines) == 1 else "\n".join(block.lines)
+        reported = len(result.errors)
         if self.untrusted and "]:" in text and block.kind != "heading":
             self._definitions(block, result)
         starts = _line_starts(block.lines)
@@ -609,7 +620,9 @@ class ProseLinker:
                 markdown = _with_anchor(markdown, anchor, block.kind)
             self._record_mentions(mentions, shown, anchor, pieces, result)
         if self.require_citations and block.kind in ("paragraph", "item", "table") and not cited \
-                and not quoted and not follows_quote() and not _points_elsewhere(text, pieces):
+                and not quoted and len(result.errors) == reported and PLACEHOLDER_BODY not in text \
+                and not follows_quote() and not _points_elsewhere(text, pieces):
+            # a block with an error, or the scaffold's placeholder, has its one problem already
             result.errors.append(Issue(block.numbers[0], 1, "this paragraph cites no source "
                                        "paragraph and quotes no source",
                                        "cite the passage it rests on, e.g. [[source-id#p3]], or "
@@ -659,6 +672,7 @@ class ProseLinker:
             url = found and (found.group("url") or (following[0] if following else ""))
             if url:
                 self._check_url(url, block.numbers[k], found.start("ref") + 1, result)
+                self._references.append(("def", _ref_label(found.group("ref")[:-1]), result.errors[-1]))
 
     def _stray_brackets(self, text: str, pieces, block: Block, starts, result: LinkedProse) -> None:
         covered = [(p.start, p.end) for p in pieces if p.kind != "text"]
@@ -691,16 +705,26 @@ class ProseLinker:
             if raw.startswith("!"):
                 result.errors.append(Issue(*where(), "images are not allowed in brief prose",
                                            "describe the image in words, or link its source"))
+            elif token.group("url") is None:  # [text][ref]: reported here, with its definition
+                self._check_url(raw, *where(), result)
+                text, _, ref = raw[1:-1].partition("][")
+                self._references.append(("use", _ref_label(ref or text), result.errors[-1]))
             else:
-                self._check_url(raw if token.group("url") is None else token.group("url"), *where(), result)
+                self._check_url(token.group("url"), *where(), result)
             return piece
         if kind == "autolink":
             self._check_url(raw[1:-1], *where(), result)
             piece.markdown = html.escape(raw)
             return piece
+        piece.markdown = html.escape(raw)
+        tag = raw.lstrip("</").split(None, 1)[0].rstrip(">").lower() if raw[1:2] != "!" else "!--"
+        if self._tags_of is not block:  # the tags reported in this block: '<b>…</b>' is one error
+            self._tags_of, self._tags = block, set()
+        if raw.startswith("</") and tag in self._tags:
+            return piece
+        self._tags.add(tag)
         result.errors.append(Issue(*where(), f"raw HTML is not allowed in brief prose: '{raw[:40]}'",
                                    "write Markdown instead (*emphasis*, **strong**, lists, tables)"))
-        piece.markdown = html.escape(raw)
         return piece
 
     def _check_code(self, code: str, line: int, col: int, result: LinkedProse) -> None:
@@ -923,6 +947,25 @@ class ProseLinker:
             result.snippets[target] = Mention(
                 target, self.page, anchor, _readable(shown[lo:start], keep_end=True),
                 _readable(shown[start:end]), _readable(shown[end:hi], keep_start=True))
+
+
+def _ref_label(label: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(label.strip("[]").split()).lower()
+
+
+def _one_error_per_reference_link(references: list[tuple[str, str, Issue]], result: LinkedProse) -> None:
+    """A reference link ('[text][r]') and its definition ('[r]: url') are one link: one
+    error, at the link, whose hint names the definition to delete with it."""
+    defined = {label: issue for kind, label, issue in references if kind == "def"}
+    used = set()
+    for kind, label, issue in references:
+        if kind == "use" and label in defined:
+            issue.hint = f"{issue.hint}; delete its definition on line {defined[label].line} too"
+            used.add(label)
+    if used:
+        dropped = {id(defined[label]) for label in used}
+        result.errors[:] = [issue for issue in result.errors if id(issue) not in dropped]
 
 
 def _next_is_placed(blocks: list[Block], n: int) -> bool:

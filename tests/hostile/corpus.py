@@ -921,7 +921,7 @@ def bug_cases() -> list[Case]:
 # now: a case fails when the error at its line is some other one.
 SAYS = {
     "yaml-unclosed-flow": "YAML syntax error: a [list] that is never closed",
-    "yaml-tab-indent": "YAML syntax error: found character that cannot start any token",
+    "yaml-tab-indent": "YAML syntax error: a tab character: YAML indentation must use spaces",
     "yaml-billion-laughs": "anchors (&) and aliases (*) are not allowed",
     "yaml-deep-flow": "values are nested more than 16 levels deep",
     "yaml-very-deep-flow": "values are nested more than 16 levels deep",
