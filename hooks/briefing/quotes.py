@@ -114,7 +114,7 @@ class Provenance:
         parts = segments(quote.text)
         sid = search.source.id
         nearest = self._nearest(quote.text, [search], path)
-        if parts and _in_order(search.joined.replace("\n", " "), parts):
+        if self._across_paragraphs(quote.text, [sid]):
             return Failure(f"the quote \"{shown}\" runs across a paragraph break in source '{sid}'"
                            + nearest, "a quote must stay within one paragraph; split it into two quotes")
         for other_id, other in self.searches.items():
