@@ -264,7 +264,7 @@ class BriefingPlugin(BasePlugin):
         else:
             run = self.run = STATE.run = session.run(documents, each=None if STATE.serving else self._pack)
         for problem in run.problems.warnings():
-            log.info(f"briefing: {problem.short()}")
+            log.info(f"briefing: {problem.human()}")
         if run.failed:
             raise (BriefingFailed if STATE.serving else PluginError)(_report(run))
         for file in [f for f in files.documentation_pages() if f.generated_by is None]:
@@ -591,9 +591,12 @@ def _default_nav(run: Run) -> list:
 
 
 def _report(run: Run) -> str:
+    """The problems that stop the build, each as `check` prints it (with its column, its
+    rule and its hint), so a contributor reads the same text in CI, the build and the
+    preview's terminal."""
     shown = [p for p in run.problems.sorted() if p.severity == "error" or run.settings.strict]
     count = len(shown)
-    report = "\n".join(p.short() for p in shown)
+    report = "\n".join(p.human() for p in shown)
     return f"the briefing has {count} problem{'s' * (count != 1)}:\n{report}"
 
 

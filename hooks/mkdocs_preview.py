@@ -262,8 +262,9 @@ class Preview:
                 # Stopped after writing some pages: the next build is a whole one.
                 mkdocs_briefing.STATE.built.pop(self._key(), None)
             self.problems = self._problems(err, collect.messages)
-            for problem in self.problems:
-                log.error(problem.short())
+            if str(err) not in collect.messages:  # MkDocs logs a build's error itself, once
+                log.error(str(err) if isinstance(err, mkdocs_briefing.BriefingFailed) else
+                          "\n".join(problem.human() for problem in self.problems))
         finally:
             logging.getLogger("mkdocs").removeHandler(collect)
             with self.lock:

@@ -124,7 +124,15 @@ def test_json_format(corpus):
     corpus.actor("lumen", "Lumen", "contry: ostria")
     (problem,) = json.loads(run(corpus.root, "check", "--format", "json").stdout)
     assert problem == {"path": "briefs/actors/lumen.md", "line": 6, "col": 1, "message": "unknown field 'contry'",
-                       "hint": "did you mean 'country'?", "field": "contry", "severity": "error", "rule": ""}
+                       "hint": "did you mean 'country'?", "field": "contry", "severity": "error", "rule": None}
+
+
+def test_a_problem_with_the_whole_file_has_no_line(corpus):
+    corpus.write("briefs/actors/stray.txt", "x")
+    human = run(corpus.root, "check").stdout
+    assert human.startswith("briefs/actors/stray.txt: error: this file is not a brief"), human
+    (problem,) = json.loads(run(corpus.root, "check", "--format", "json").stdout)
+    assert problem["line"] is None and problem["field"] is None and problem["rule"] is None
 
 
 def test_json_format_clean_is_an_empty_list(corpus):

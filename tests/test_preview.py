@@ -52,6 +52,8 @@ class Server:
         pytest.fail(f"the preview never got there; last status {self.status()}")
 
     def stop(self) -> str:
+        if self.proc.returncode is not None:  # stopped already
+            return ""
         self.proc.terminate()
         try:
             out, _ = self.proc.communicate(timeout=20)
@@ -95,6 +97,16 @@ def test_a_broken_brief_shows_the_error_page_and_the_fix_the_page(served):
     assert fixed["ok"] is True
     page = server.get("/actors/ilse-brandt.html")
     assert "a fair deal, not a gift" in page and "not a present" not in page
+
+
+def test_the_terminal_shows_a_broken_brief_s_problem_once_in_check_s_words(served):
+    corpus, server = served
+    before = server.status()["generation"]
+    _edit(corpus.root / "briefs/actors/ilse-brandt.md", "a fair deal, not a gift", "a fair deal, not a present")
+    assert server.until(lambda s: s["generation"] > before)["ok"] is False
+    log = server.stop()
+    assert log.count("not a present") == 1, log
+    assert "briefs/actors/ilse-brandt.md:" in log and ": error: " in log
 
 
 def test_the_preview_settles_after_a_rebuild(served):

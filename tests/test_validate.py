@@ -1,9 +1,12 @@
 """Validation: one test per class of error, each with its exact message pinned."""
 import datetime
+import subprocess
+import sys
 
 import pytest
 
 from briefing import load
+from helpers import engine_env
 
 
 def test_clean_corpus_has_no_problems(corpus):
@@ -88,13 +91,13 @@ def test_the_scaffold_placeholders_are_refused(corpus):
 
 def test_bad_file_name_is_not_an_id(corpus):
     corpus.write("briefs/actors/Bad_Name.md", "---\nname: X\n---\n")
-    assert corpus.only() == ("briefs/actors/Bad_Name.md:0: the file name 'Bad_Name' is not a valid id "
+    assert corpus.only() == ("briefs/actors/Bad_Name.md: the file name 'Bad_Name' is not a valid id "
                              "(rename it to 'bad-name.md' (lowercase letters, digits, hyphens))")
 
 
 def test_a_file_name_with_nothing_to_keep_gets_a_usable_hint(corpus):
     corpus.write("briefs/actors/___.md", "---\nname: X\n---\n")
-    assert corpus.only() == ("briefs/actors/___.md:0: the file name '___' is not a valid id "
+    assert corpus.only() == ("briefs/actors/___.md: the file name '___' is not a valid id "
                              "(rename it to an id of lowercase letters, digits and hyphens, "
                              "e.g. 'ana-costa.md')")
 
@@ -102,7 +105,7 @@ def test_a_file_name_with_nothing_to_keep_gets_a_usable_hint(corpus):
 @pytest.mark.parametrize("rel, where", [("briefs/people/x.md", "briefs/people/"), ("briefs/x.md", "briefs/")])
 def test_a_brief_in_the_wrong_folder(corpus, rel, where):
     corpus.write(rel, "---\nname: X\n---\n")
-    assert corpus.only() == (f"{rel}:0: this file is not a brief, so it would not be published (it is in "
+    assert corpus.only() == (f"{rel}: this file is not a brief, so it would not be published (it is in "
                              f"{where}: move it into briefs/actors/, briefs/agreements/ or briefs/topics/; "
                              "the glossary is briefs/glossary.yaml)")
 
@@ -111,7 +114,7 @@ def test_a_brief_in_the_wrong_folder(corpus, rel, where):
                                         ("briefs/sub/actors/x.md", "briefs/sub/actors/")])
 def test_a_brief_in_a_subfolder_of_the_wrong_folder(corpus, rel, where):
     corpus.write(rel, "---\nname: X\n---\n")
-    assert corpus.only() == (f"{rel}:0: this file is not a brief, so it would not be published (it is in "
+    assert corpus.only() == (f"{rel}: this file is not a brief, so it would not be published (it is in "
                              f"{where}: move it into briefs/actors/, briefs/agreements/ or briefs/topics/; "
                              "the glossary is briefs/glossary.yaml)")
 
@@ -120,21 +123,21 @@ def test_a_brief_in_a_subfolder_of_the_wrong_folder(corpus, rel, where):
 def test_a_brief_in_a_subfolder_is_told_where_it_must_go(corpus, rel):
     corpus.write(rel, "---\nname: X\n---\n")
     folder = rel.rsplit("/", 1)[0]
-    assert corpus.only() == (f"{rel}:0: this file is not a brief, so it would not be published (it is in "
+    assert corpus.only() == (f"{rel}: this file is not a brief, so it would not be published (it is in "
                              f"{folder}/, and subfolders of the brief folders are not read: move it to "
                              "briefs/actors/x.md)")
 
 
 def test_a_stray_file_in_briefs(corpus):
     corpus.write("briefs/actors/notes.txt", "x")
-    assert corpus.only() == ("briefs/actors/notes.txt:0: this file is not a brief, so it would not be "
+    assert corpus.only() == ("briefs/actors/notes.txt: this file is not a brief, so it would not be "
                              "published (briefs are briefs/actors/<id>.md, briefs/agreements/<id>.md or "
                              "briefs/topics/<id>.md; the glossary is briefs/glossary.yaml)")
 
 
 def test_stray_file_in_seeds(corpus):
     corpus.write("seeds/notes.md", "notes")
-    assert corpus.only() == ("seeds/notes.md:0: this file is not a source, so nothing uses it (sources "
+    assert corpus.only() == ("seeds/notes.md: this file is not a source, so nothing uses it (sources "
                              "are seeds/<id>.txt (the article) and seeds/<id>.yaml (its metadata))")
 
 
@@ -188,13 +191,13 @@ def test_missing_seed_file(corpus):
 
 def test_missing_metadata_names_the_command(corpus):
     corpus.write("seeds/ghost.txt", "An article.\n")
-    assert corpus.only() == ("seeds/ghost.txt:0: the source 'ghost' has no metadata file (import it with "
+    assert corpus.only() == ("seeds/ghost.txt: the source 'ghost' has no metadata file (import it with "
                              "`briefing import-source seeds/ghost.txt --id ghost --title \"…\" --label \"…\"`, "
                              "or create the metadata file by hand)")
 
 
 @pytest.mark.parametrize("text, message", [
-    ("  \n\n", "seeds/ghost.txt:0: the source text is empty (save the article's text in the file)"),
+    ("  \n\n", "seeds/ghost.txt: the source text is empty (save the article's text in the file)"),
     ("<!doctype html><html><body><p>x</p></body></html>",
      "seeds/ghost.txt:1: the source text is HTML, not the article's plain text (save the article as "
      "plain text (in a browser: select the article, copy, paste into a text file), then import that)"),
@@ -239,14 +242,25 @@ def test_many_mistakes_are_reported_in_one_build(corpus):
     assert built.returncode != 0
     assert "Traceback" not in built.output
     for expected in [
-        "briefs/actors/lumen.md:6: unknown field 'contry'",
-        "briefs/actors/lumen.md:9: 'roles[1].of' names 'nobody', but there is no actor with that id",
-        "briefs/agreements/deal.md:5: 'status' is 'signedd'",
-        "briefs/agreements/deal.md:6: 'parties[1]' names 'ghost'",
-        "briefs/actors/stray.txt:0: this file is not a brief",
+        "briefs/actors/lumen.md:6:1: error: unknown field 'contry'",
+        "briefs/actors/lumen.md:9:9: error: 'roles[1].of' names 'nobody', but there is no actor with that id",
+        "briefs/agreements/deal.md:5:9: error: 'status' is 'signedd'",
+        "briefs/agreements/deal.md:6:11: error: 'parties[1]' names 'ghost'",
+        "briefs/actors/stray.txt: error: this file is not a brief",
     ]:
         assert expected in built.output
     assert "the briefing has 5 problems" in built.output
+
+
+def test_the_build_reports_each_problem_in_the_words_check_prints(corpus):
+    corpus.actor("lumen", "Lumen", "contry: ostria")
+    corpus.write("briefs/actors/stray.txt", "x")
+    built = corpus.build()
+    checked = subprocess.run([sys.executable, "-m", "briefing", "check"], cwd=corpus.root, env=engine_env(),
+                             capture_output=True, text=True, timeout=300).stdout.strip()
+    assert built.returncode != 0 and checked
+    assert checked in built.output
+    assert built.output.count("unknown field 'contry'") == 1
 
 
 def test_a_dangling_reference_names_the_command_that_creates_it(corpus):
@@ -330,7 +344,7 @@ def test_the_size_limit_is_exact(corpus, monkeypatch, extra, refused):
     head = "---\nname: Lumen\nsummary: Lumen summary.\ntype: state\n---\n"
     filler = "x" * (3 * load.READ_CHUNK - len(head) - 1 + extra)
     corpus.write("briefs/actors/lumen.md", head + filler + "\n")
-    expected = [f"briefs/actors/lumen.md:0: the file is {3 * load.READ_CHUNK + 1:,} bytes; the limit "
+    expected = [f"briefs/actors/lumen.md: the file is {3 * load.READ_CHUNK + 1:,} bytes; the limit "
                 f"is {3 * load.READ_CHUNK:,} (split it into smaller files)"] if refused else []
     assert [m for m in corpus.messages() if "bytes" in m] == expected
 
@@ -343,14 +357,14 @@ def test_an_id_written_as_a_name_suggests_the_slug(corpus):
 
 def test_a_brief_copied_into_docs_is_refused(corpus):
     corpus.write("docs/actors/ostria.md", "---\nname: Ostria\n---\n# My Ostria page\n")
-    assert corpus.only() == ("docs/actors/ostria.md:0: docs/actors/ is where the site's generated actors "
+    assert corpus.only() == ("docs/actors/ostria.md: docs/actors/ is where the site's generated actors "
                              "pages go, so this hand-written file would not be checked (briefs go in "
                              "briefs/actors/, where `check` reads them)")
 
 
 def test_a_hand_written_page_where_a_generated_one_goes(corpus):
     corpus.write("docs/glossary.md", "# My glossary\n")
-    assert corpus.only() == ("docs/glossary.md:0: this page is generated from the briefs, so the "
+    assert corpus.only() == ("docs/glossary.md: this page is generated from the briefs, so the "
                              "hand-written file would be lost (rename it, or remove it)")
 
 

@@ -46,14 +46,30 @@ class Problem:
     def _rule(self) -> str:
         return f" [{self.rule}]" if self.rule else ""
 
+    def where(self, col: bool = True) -> str:
+        """`path:line:col`, or the bare path for a problem with the whole file: a line 0
+        would send an editor's jump-to-error nowhere."""
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col}" if col else f"{self.path}:{self.line}"
+
     def human(self) -> str:
-        head = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}{self._rule()}"
+        head = f"{self.where(True)}: {self.severity}: {self.message}{self._rule()}"
         return f"{head}\n    hint: {self.hint}" if self.hint else head
 
     def short(self) -> str:
         """The `path:line: message (hint)` form the build prints."""
-        text = f"{self.path}:{self.line}: {'warning: ' if self.severity == 'warning' else ''}{self.message}"
+        text = f"{self.where(False)}: {'warning: ' if self.severity == 'warning' else ''}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+    def record(self) -> dict:
+        """The `--format json` object. What a problem does not have is null, not an empty
+        string: `line` for the whole file, `hint`, `field` and `rule`."""
+        record = asdict(self)
+        for key in ("hint", "field", "rule"):
+            record[key] = record[key] or None
+        record["line"] = self.line or None
+        return record
 
     def github(self) -> str:
         # GitHub workflow commands: newlines and % must be escaped in the message.
@@ -103,7 +119,7 @@ class Problems:
     def report(self, fmt: str = "human") -> str:
         items = self.sorted()
         if fmt == "json":
-            return json.dumps([asdict(p) for p in items], ensure_ascii=False, indent=2)
+            return json.dumps([p.record() for p in items], ensure_ascii=False, indent=2)
         if fmt == "github":
             return "\n".join(p.github() for p in items)
         return "\n".join(p.human() for p in items)

@@ -135,10 +135,12 @@ class Build:
     site: Path
 
     def problem_lines(self) -> list[tuple[str, int, str]]:
-        """(path, line, message) for every `path:line: message` the build printed."""
-        return [(m[1], int(m[2]), m[3]) for m in
-                re.finditer(r"^(?:ERROR\s+-\s+.*?)?((?:briefs|seeds|docs)/.*?):(\d+): (.*)$",
-                            self.output, re.M)]
+        """(path, line, message and hint) for every problem the build printed, as `check`
+        prints it: `path:line:col: severity: message [rule]`, the hint on the next line, and
+        no line (0 here) for a problem with the whole file."""
+        return [(m[1], int(m[2] or 0), m[3] + (f" ({m[4]})" if m[4] else "")) for m in
+                re.finditer(r"^(?:ERROR\s+-\s+.*?)?((?:briefs|seeds|docs)/[^\n]*?)(?::(\d+):\d+)?: "
+                            r"(?:error|warning): (.*)$(?:\n    hint: (.*)$)?", self.output, re.M)]
 
 
 def mkdocs_build(project: Path, site: Path, strict: bool = False, extra_env: dict | None = None,

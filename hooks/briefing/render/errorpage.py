@@ -36,8 +36,8 @@ def error_page(title: str, problems: list[Problem], generation: int) -> str:
     for problem in problems:
         hint = f'<div class="hint">hint: {html.escape(problem.hint)}</div>' if problem.hint else ""
         rule = f" [{html.escape(problem.rule)}]" if problem.rule else ""
-        items.append(f'<li class="{problem.severity}"><div><code class="where">{html.escape(problem.path)}:'
-                     f"{problem.line}:{problem.col}</code> {html.escape(problem.severity)}: "
+        items.append(f'<li class="{problem.severity}"><div><code class="where">'
+                     f"{html.escape(problem.where())}</code> {html.escape(problem.severity)}: "
                      f"{html.escape(problem.message)}{rule}</div>{hint}</li>")
     count = len(problems)
     return "\n".join([
