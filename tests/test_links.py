@@ -11,7 +11,7 @@ import pytest
 
 from briefing.autolink import MentionMatcher
 from briefing.prose import ProseLinker, Target
-from helpers import GAZETTE, Project
+from helpers import GAZETTE, Project, starter
 from sites import NOTES, build, rich
 
 
@@ -234,6 +234,43 @@ def test_a_mention_s_snippet_is_the_sentence_as_written(site):
     assert _visible(entries["../actors/valmora-council.html#b0"]) == "The VHC runs the harbour (Notes ¶1)."
     weiss = dict(_mentions(article(site, "actors/aron-weiss.html")))[f"../sources/{GAZETTE}.html#p3"]
     assert "Aron Weiss, said" in _visible(weiss)
+
+
+# Words long enough that a cut by character count lands inside one; no capital, so no
+# sentence starts among them.
+LONG_WORDS = " ".join(f"quayside{n:02}" for n in range(16))
+SNIPPET_BRIEFS = {  # brief id -> its prose, each mentioning Northline once
+    "snip-heading": "## About [[northline]] and the pier\n\nThe pier is old.\n",
+    "snip-dash": "- The ferry of [[northline]] runs daily.\n",
+    "snip-star": "* [[northline]] runs the ferry.\n",
+    "snip-number": "1. [[northline]] sails at dawn.\n",
+    "snip-long": f"Before {LONG_WORDS} the pier saw Northline and after {LONG_WORDS} it rained.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def snippet_site(tmp_path_factory) -> Path:
+    project = starter(Project(tmp_path_factory.mktemp("snippets") / "project"))
+    for brief_id, body in SNIPPET_BRIEFS.items():
+        project.actor(brief_id, brief_id.replace("-", " ").title(), body=body, type_="group")
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.output[-4000:]
+    return result.site
+
+
+def test_a_snippet_is_cut_between_words_and_shows_no_markdown_markers(snippet_site):
+    entries = {href.split(".html")[0]: _visible(snippet)
+               for href, snippet in _mentions(article(snippet_site, "actors/northline.html"))}
+    for brief_id in SNIPPET_BRIEFS:
+        assert not re.match(r"\W*(?:[-*+#]|\d+[.)])\s", entries[brief_id]), entries[brief_id]
+    assert entries["snip-dash"] == "The ferry of Northline Ferry Company runs daily."
+    assert entries["snip-star"] == "Northline Ferry Company runs the ferry."
+    long = entries["snip-long"]
+    assert long.startswith("…quayside") and long.endswith("…"), long
+    sentence = SNIPPET_BRIEFS["snip-long"]
+    shown = long.strip("…")
+    at = sentence.index(shown)  # a run of the sentence's own words, whole at both ends
+    assert sentence[at - 1] == " " and sentence[at + len(shown)] == " ", long
 
 
 # -- previews -----------------------------------------------------------------------------

@@ -18,8 +18,8 @@ from .autolink import MentionMatcher
 from .index import Index, Verifier
 from .model import Actor, Agreement, Entity, GlossaryTerm, Source, Topic
 from .problems import Problems
-from .prose import (ANY_MARK, MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, one_line,
-                    sentence_bounds)
+from .prose import (ANY_MARK, MASK, InlineQuotation, LinkedProse, Mention, ProseLinker, elide,
+                    one_line, sentence_bounds)
 from .quotations import quoted_words, scan
 
 QUOTE_MARK = "\ue000"  # wraps a placed quote's id until the renderer puts the block there
@@ -250,10 +250,11 @@ def _article_mentions(matcher: MentionMatcher, source: Source) -> tuple[dict, li
                 continue
             seen.add(target)
             spans.setdefault(para.number, []).append((start, end, target))
-            lo, hi = sentence_bounds(para.text, start, end)
+            lo, hi, cut_before, cut_after = sentence_bounds(para.text, start, end)
             before, after = para.text[lo:start], para.text[end:hi]
-            mentions.append(Mention(target, source.page, f"p{para.number}", one_line(before, before, keep_end=True),
-                                    para.text[start:end], one_line(after, after, keep_start=True)))
+            before, after = elide(one_line(before, before, keep_end=True),
+                                  one_line(after, after, keep_start=True), cut_before, cut_after)
+            mentions.append(Mention(target, source.page, f"p{para.number}", before, para.text[start:end], after))
     return spans, mentions
 
 

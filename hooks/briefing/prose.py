@@ -79,6 +79,10 @@ POINTER_WORDS = {"see", "also", "and", "or", "for", "more", "on", "the", "a", "a
                  "related", "compare", "cf", "under", "next", "previous", "back", "to"}
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# What opens a block before its first sentence: a list item's marker, a heading's hashes.
+_BLOCK_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)]|#{1,6})(?:\s+|$)")
+_SPACE = re.compile(r"\s+")
+_LAST_SPACE = re.compile(r"\s\S*$")  # searched up to an end position, where '$' matches
 MASK = "\x01"  # stands in for characters that are not prose (code, titles) in the scanned text
 # Stands in for a quotation mark the linker wrote (in a name), which is not the brief's: like
 # a mark, it is neither a letter nor a space, so the marks around it are read as before.
@@ -943,10 +947,11 @@ class ProseLinker:
         for target, start, end in mentions:
             if target in result.snippets or target == self.self_id:
                 continue
-            lo, hi = sentence_bounds(shown, start, end)
-            result.snippets[target] = Mention(
-                target, self.page, anchor, _readable(shown[lo:start], keep_end=True),
-                _readable(shown[start:end]), _readable(shown[end:hi], keep_start=True))
+            lo, hi, cut_before, cut_after = sentence_bounds(shown, start, end)
+            before, after = elide(_readable(shown[lo:start], keep_end=True),
+                                  _readable(shown[end:hi], keep_start=True), cut_before, cut_after)
+            result.snippets[target] = Mention(target, self.page, anchor, before,
+                                              _readable(shown[start:end]), after)
 
 
 def _ref_label(label: str) -> str:
@@ -1075,16 +1080,45 @@ def _with_anchor(markdown: str, anchor: str, kind: str) -> str:
     return markdown[:indent] + span + markdown[indent:]
 
 
-def sentence_bounds(text: str, start: int, end: int, limit: int = 110) -> tuple[int, int]:
-    """The bounds of the sentence around [start, end), at most `limit` characters each side."""
+def sentence_bounds(text: str, start: int, end: int, limit: int = 110) -> tuple[int, int, bool, bool]:
+    """The bounds of the sentence around [start, end), and whether each side was cut short:
+    at most `limit` characters each side, cut between words, never inside one. A block's
+    list marker or heading hashes are Markdown, not the sentence: a snippet starts after them."""
     lo = 0
     for stop in _SENTENCE_END.finditer(text, max(0, start - 400), start):
         lo = stop.end()
+    if lo == 0 and (marker := _BLOCK_MARKER.match(text, 0, start)):
+        lo = marker.end()
     hit = _SENTENCE_END.search(text, end)
     hi = hit.end() if hit else len(text)
-    lo = max(lo, start - limit)
-    hi = min(hi, end + limit)
-    return lo, hi
+    cut_before, cut_after = lo < start - limit, hi > end + limit
+    if cut_before:
+        lo = _word_start(text, start - limit, start)
+    if cut_after:
+        hi = _word_end(text, end + limit, end)
+    return lo, hi, cut_before, cut_after
+
+
+def _word_start(text: str, at: int, stop: int) -> int:
+    """The start of the first whole word at or after `at` (`stop` when there is none)."""
+    if at == 0 or text[at - 1].isspace():
+        return at
+    space = _SPACE.search(text, at, stop)
+    return space.end() if space else stop
+
+
+def _word_end(text: str, at: int, stop: int) -> int:
+    """The end of the last whole word at or before `at` (`stop` when there is none)."""
+    if at >= len(text) or text[at].isspace():
+        return at
+    space = _LAST_SPACE.search(text, stop, at)
+    return space.start() if space else stop
+
+
+def elide(before: str, after: str, cut_before: bool, cut_after: bool) -> tuple[str, str]:
+    """A snippet's two sides with '…' where `sentence_bounds` cut the sentence short, so
+    that a reader knows it goes on there."""
+    return ("…" + before if cut_before else before), (after + "…" if cut_after else after)
 
 
 def _readable(text: str, keep_start: bool = False, keep_end: bool = False) -> str:

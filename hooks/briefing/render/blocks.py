@@ -142,11 +142,10 @@ def mention_item(view: View, page: str, mention) -> str:
     kind = KIND_LABELS.get(owner.kind, owner.kind)
     name = owner.short_name if isinstance(owner, Source) else owner.name
     link = a(page, owner.page, name, mention.anchor, title=mark(owner.id))
-    before = ("…" if mention.before and not mention.before[:1].isupper() else "") + mention.before
-    after = mention.after + ("…" if mention.after.strip() and mention.after[-1:] not in ".!?\"”’)" else "")
-    # The spaces around the mention are the sentence's own (prose._readable).
-    quote = (f'<q class="bf-snippet">{esc(before)}<mark>{esc(mention.text)}</mark>{esc(after)}</q>'
-             if mention.text else "")
+    # The spaces around the mention are the sentence's own (prose._readable); a '…' in
+    # it stands only where the sentence was cut short (prose.elide).
+    quote = (f'<q class="bf-snippet">{esc(mention.before)}<mark>{esc(mention.text)}</mark>'
+             f'{esc(mention.after)}</q>' if mention.text else "")
     return f'<li>{link} <span class="bf-muted">{esc(kind)}</span> {quote}</li>'
 
 
