@@ -3,6 +3,7 @@ index pages, the timeline, graphs, tags, downloads, the print edition, the feed,
 index, the data export, the home page's markers and the edit links."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -427,6 +428,26 @@ def test_without_an_edit_url_there_is_no_edit_link(tmp_path):
     result = plain.build("--strict")
     assert result.returncode == 0, result.output[-3000:]
     assert "/edit/" not in result.html("actors/northline.html")
+
+
+def _cited_by(site, source: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Each brief's links in a source page's "Cited by": (anchor, title, label)."""
+    listed = re.search(r'<ul class="bf-cited-by">(.*?)</ul>', article(site, f"sources/{source}.html"), re.S)
+    return {brief: re.findall(r'<a href="#([^"]+)"(?: title="([^"]*)")?>([^<]+)</a>', links)
+            for brief, links in re.findall(r'<li><a href="\.\./[a-z]+/([a-z0-9-]+)\.html"[^>]*>[^<]*</a>: (.*?)</li>',
+                                           listed.group(1))}
+
+
+def test_cited_by_lists_a_paragraph_once_per_brief_with_the_quoted_words_on_hover(built):
+    cited = _cited_by(built, GAZETTE)
+    for brief, links in cited.items():
+        labels = [label for _, _, label in links]
+        assert len(labels) == len(set(labels)), (brief, labels)
+    fares = {label: (anchor, title) for anchor, title, label in cited["fares"]}
+    anchor, title = fares["¶3"]  # the fares question quotes Gazette ¶3 twice
+    assert anchor == "c-fares-no-rise"
+    assert "“no plans to raise fares”" in html.unescape(title) and "“patient, firm and fair”" in html.unescape(title)
+    assert '"' not in title and "<" not in title
 
 
 def test_summary_comes_before_the_facts_the_judgments_and_the_prose(built):

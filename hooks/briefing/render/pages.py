@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..formats import RELIABILITY
 from ..previews import mark
 from ..linking import QUOTE_MARK
-from ..model import Actor, Agreement, Entity, Source, Topic
+from ..model import Actor, Agreement, Entity, Quote, Source, Topic
 from ..prose import md_text
 from .blocks import (cite, entity_link, event_order, factbox, history, judgments, mentions_list,
                      mentions_page_of,
@@ -132,6 +132,24 @@ def entity_page(view: View, entity: Entity) -> str:
     ) if part)
 
 
+def _cited_paragraphs(quotes: list[Quote]) -> str:
+    """One brief's links to the paragraphs it quotes, in order: a paragraph it quotes more
+    than once is listed once, at its first quote, with every quote's words on hover."""
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_paragraph.setdefault(quote.match.paragraph, []).append(quote)
+    return ", ".join(
+        f'<a href="#{esc(quoted[0].cited_anchor)}" title="{esc(_quoted_words(quoted))}">¶{number}</a>'
+        for number, quoted in by_paragraph.items())
+
+
+def _quoted_words(quotes: list[Quote]) -> str:
+    """The words each quote takes from the paragraph, for a tooltip: cut at a whole word
+    past 300 characters, since a tooltip longer than that is no longer read at a glance."""
+    words = " … ".join(dict.fromkeys(f"“{q.match.exact}”" for q in quotes))
+    return words if len(words) <= 300 else words[:300].rsplit(" ", 1)[0] + "…"
+
+
 def source_page(view: View, source: Source) -> str:
     grade = source.grade or "F"
     page = source.page
@@ -153,9 +171,8 @@ def source_page(view: View, source: Source) -> str:
     for quote in cited:
         by_owner.setdefault(quote.owner, []).append(quote)
     owners = sorted(by_owner, key=lambda o: view.named(o).name.lower())
-    items = ["<li>" + entity_link(view, page, owner) + ": " + ", ".join(
-        f'<a href="#{esc(q.cited_anchor)}">¶{q.match.paragraph}</a>' for q in by_owner[owner]) + "</li>"
-        for owner in owners]
+    items = ["<li>" + entity_link(view, page, owner) + ": " + _cited_paragraphs(by_owner[owner]) + "</li>"
+             for owner in owners]
     cited_list = block(['<ul class="bf-cited-by">'] + items + ["</ul>"]) if items else \
         block(['<p class="bf-muted">No brief quotes this source yet.</p>'])
     notes = block([f'<p class="bf-note">{text(view, source.id, source.notes, page)}</p>']) if source.notes else ""
