@@ -71,6 +71,16 @@ def test_backlinks_carry_their_detail_and_the_quote_s_anchor(site):
     assert 'Ilse Brandt</a> <span class="bf-muted">(Mayor)</span>' in roles
 
 
+def test_no_page_lists_itself_among_its_backlinks(site):
+    """Ilse Brandt's brief quotes her: her page's "Quoted in" would name her own page."""
+    for path in sorted(site.glob("[aot]*/*.html")):
+        page = article(site, path.relative_to(site).as_posix())
+        for listed in re.findall(r'<dl class="bf-relations">.*?</dl>|<ul class="bf-mentions">.*?</ul>', page, re.S):
+            hrefs = re.findall(r'href="([^"]*)"', listed)
+            assert not [h for h in hrefs if h.startswith("#") or h.split("#")[0] == path.name], (path, hrefs)
+    assert relation(article(site, "actors/ilse-brandt.html"), "Quoted in") == []
+
+
 def test_fact_box_links_every_related_entity(site):
     page = article(site, "agreements/ferry-agreement.html")
     box = page[page.index('class="bf-factbox"'):page.index("</aside>")]

@@ -164,6 +164,8 @@ def relations(view: View, entity: Entity, more_page: str | None) -> str:
     """Backlinks grouped by relation, then "Mentioned in" with the sentence of each mention."""
     groups: dict[str, dict[str, None]] = {}  # label -> links, ordered and without repeats
     for backlink in view.backlinks(entity.id):
+        if backlink.subject == entity.id:
+            continue  # a brief that quotes its own actor: the page would list itself
         name = RELATIONS[backlink.relation][1]
         if backlink.relation == "speaker":
             subject = view.named(backlink.subject)
