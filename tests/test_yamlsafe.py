@@ -67,6 +67,15 @@ def test_a_character_yaml_cannot_read_is_reported_on_its_own_line(text, line, co
     ('quotes:\n  - text: "a"\n     source: b\n', 3, 6,
      "YAML syntax error: 'source:' is indented by 5 spaces, but the field above it by 4",
      "line up 'source:' with the field above it"),
+    # a quotation inside a value quoted with the same mark: the value ends at the inner mark
+    ('name: x\nsummary: "He called it "strategic" twice."\n', 2, 24,
+     "YAML syntax error: a quoted value that ends before its line does",
+     'a " inside the value ends it there: put the whole value in single quotes (\'…\'), '
+     'write the inner marks as \\", or use curly quotation marks (“…”)'),
+    ("roles:\n  - title: 'Iran's envoy'\n", 2, 17,
+     "YAML syntax error: a quoted value that ends before its line does",
+     "an apostrophe or ' inside the value ends it there: write it twice (''), or put the "
+     'whole value in double quotes ("…")'),
 ])
 def test_a_syntax_error_names_the_mistake_not_where_yaml_noticed_it(text, line, col, message, hint):
     with pytest.raises(YamlError) as err:

@@ -253,6 +253,11 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str, line_offset: int) -> Yam
                          f"close the {quote} that opens here: YAML reads everything up to the "
                          f"next {quote}, on line {row + 1 + line_offset}, as this one value",
                          start + 1)
+    early = _closed_early(lines[row]) if row < len(lines) else None
+    if early is not None:
+        end, quote = early
+        return YamlError("YAML syntax error: a quoted value that ends before its line does",
+                         row + 1 + line_offset, _CLOSED_EARLY_HINTS[quote], end + 1)
     message, hint = _explain(err, lines[row] if row < len(lines) else "", col,
                              lines[row - 1] if 0 < row <= len(lines) else "")
     return YamlError(message, row + 1 + line_offset, hint, col + 1)
@@ -283,19 +288,46 @@ def _runaway_quote(lines: list[str], row: int) -> tuple[int, int, str] | None:
 def _closing(lines: list[str], at: int, start: int, quote: str, stop: int) -> int | None:
     """The line (before `stop`) where the value quoted from `lines[at][start:]` closes."""
     for row in range(at, min(stop, len(lines))):
-        line, i = lines[row], start if row == at else 0
-        while i < len(line):
-            char = line[i]
-            if quote == '"' and char == "\\":
+        if _close_col(lines[row], start if row == at else 0, quote) is not None:
+            return row
+    return None
+
+
+def _close_col(line: str, i: int, quote: str) -> int | None:
+    """The column of the mark that closes a value quoted with `quote`, read from `i`."""
+    while i < len(line):
+        char = line[i]
+        if quote == '"' and char == "\\":
+            i += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[i + 1:i + 2] == "'":  # '' is a quote mark inside
                 i += 2
                 continue
-            if char == quote:
-                if quote == "'" and line[i + 1:i + 2] == "'":  # '' is a quote mark inside
-                    i += 2
-                    continue
-                return row
-            i += 1
+            return i
+        i += 1
     return None
+
+
+_CLOSED_EARLY_HINTS = {
+    '"': 'a " inside the value ends it there: put the whole value in single quotes (\'…\'), '
+         'write the inner marks as \\", or use curly quotation marks (“…”)',
+    "'": "an apostrophe or ' inside the value ends it there: write it twice (''), or put the "
+         'whole value in double quotes ("…")',
+}
+
+
+def _closed_early(line: str) -> tuple[int, str] | None:
+    """The column and mark of a quoted value that closes before its line ends, with more
+    than a comment after it (`summary: "He said "no" twice."`): what YAML then stops at."""
+    found = _QUOTED_VALUE.match(line)
+    if found is None:
+        return None
+    end = _close_col(line, found.end(), found.group(1))
+    if end is None:
+        return None
+    rest = line[end + 1:].strip()
+    return (end, found.group(1)) if rest and not rest.startswith(("#", ",", "]", "}")) else None
 
 
 def _explain(err: yaml.MarkedYAMLError, line: str = "", col: int = 0, before: str = "") -> tuple[str, str]:
