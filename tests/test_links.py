@@ -401,6 +401,9 @@ class FakeResolver:
     def has_anchor(self, target):
         return False
 
+    def paragraph_count(self, entity_id):
+        return None
+
 
 NAMES = {"Valmora": "valmora", "Port of Valmora Authority": "port-authority", "Ostria": "ostria"}
 
@@ -547,3 +550,34 @@ def test_links_markdown_finds_are_refused(text, where, url):
 ])
 def test_one_mistake_in_prose_is_one_error(text, expected):
     assert problems(text) == expected
+
+
+def test_a_paragraph_that_does_not_exist_names_the_range(corpus):
+    corpus.actor("lumen", "Lumen", body="Lumen met Northline ([[harbour-gazette#p999]]).\n")
+    assert corpus.messages() == [
+        "briefs/actors/lumen.md:7: [[harbour-gazette#p999]]: 'harbour-gazette' has no anchor '#p999' "
+        "(source 'harbour-gazette' has paragraphs p1–p6, as numbered on the source page)"]
+
+
+def test_an_anchor_on_a_brief_that_is_not_a_source(corpus):
+    corpus.actor("lumen", "Lumen", body="Lumen met [[northline#p2]] ([[harbour-gazette#p2]]).\n")
+    assert corpus.messages() == [
+        "briefs/actors/lumen.md:7: [[northline#p2]]: 'northline' has no anchor '#p2' ('northline' is "
+        "not a source: only a source's paragraphs have anchors (#p1, #p2, …); link [[northline]] "
+        "without '#p2')"]
+
+
+def test_a_misspelt_target_s_suggestion_keeps_its_anchor(corpus):
+    corpus.actor("lumen", "Lumen", body="Lumen met Northline ([[harbour-gazete#p2]]).\n")
+    assert corpus.messages() == [
+        "briefs/actors/lumen.md:7: unresolved reference [[harbour-gazete#p2]] "
+        "(did you mean [[harbour-gazette#p2]], [[harbour-notes#p2]]?)"]
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "https://example.org/x", "a/b"])
+def test_a_target_that_is_no_name_does_not_suggest_creating_it(corpus, target):
+    corpus.actor("lumen", "Lumen", body=f"Lumen met Northline [[{target}]] ([[harbour-gazette#p2]]).\n")
+    assert corpus.messages() == [
+        f"briefs/actors/lumen.md:7: unresolved reference [[{target}]] (a wikilink names a brief by its "
+        "id, name or alias, and ids are slugs (lowercase letters, digits and hyphens, e.g. "
+        "[[northline]]); a web address is not a wikilink)"]

@@ -272,6 +272,9 @@ class _Resolver:
     def has_anchor(self, target):
         return False
 
+    def paragraph_count(self, entity_id):
+        return None
+
 
 PROSE_ALPHABET = st.sampled_from(["Ostria", "Valmora", "Port of Valmora", "Ilse Brandt", "VHC",
                                   "Northline", " ", " ", "\n", "\n\n", "the ", "Ostrian", "`", "```\n",

@@ -141,6 +141,11 @@ class Index:
             return number.isdigit() and 1 <= int(number) <= len(entity.paragraphs)
         return False
 
+    def paragraph_count(self, entity_id: str) -> int | None:
+        """How many numbered paragraphs a source has; None for what is not a source."""
+        entity = self.by_id.get(entity_id)
+        return len(entity.paragraphs) if isinstance(entity, Source) else None
+
     def suggest(self, text: str) -> list[str]:
         names = {**{i: i for i in self.by_id}, **{k: self._label(v) for k, v in self.by_name.items()}}
         close = difflib.get_close_matches(name_key(text), list(names), n=3, cutoff=0.6)

@@ -72,6 +72,8 @@ STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
 ANY_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d]")  # a cheap test before the real scan
 TITLE_PREFIX = "title:"  # [[title:…]]: a title or a coined term, shown in quotation marks
 QUOTE_PREFIX = "quote:"
+# What no id, name or alias holds: a wikilink target with it names no brief that could be made.
+NOT_A_NAME = re.compile(r"[:/\\<>]")
 # A hand-written citation label that names a paragraph: "¶12", "p12", "paragraph 12".
 LABEL_NUMBER = re.compile(r"(?:¶|§|\bparagraphs?\s+|\bparas?\.?\s*|\bp\.?\s*)(\d+)", re.I)
 # Words of a line that only points elsewhere: "See [[x]] and [[y]]."
@@ -108,6 +110,7 @@ class Resolver(Protocol):
     def suggest(self, text: str) -> list[str]: ...
     def target(self, entity_id: str) -> Target: ...
     def has_anchor(self, target: Target) -> bool: ...
+    def paragraph_count(self, entity_id: str) -> int | None: ...
 
 
 class Verifier(Protocol):
@@ -803,15 +806,25 @@ class ProseLinker:
             target = self.resolver.resolve(text.strip())
             problem = None
             if target is None:
-                problem = (f"unresolved reference [[{raw}]]",
-                           _suggestion(self.resolver.suggest(text.strip()), text.strip()))
+                close = self.resolver.suggest(text.strip())
+                if anchor:  # the anchor goes with the suggestion: [[gazete#p2]] -> [[gazette#p2]]
+                    close = [f"{c[:-2]}#{anchor}]]" for c in close]
+                problem = (f"unresolved reference [[{raw}]]", _suggestion(close, text.strip()))
             elif anchor:
                 target = Target(target.id, target.page, anchor, target.name, target.title, target.is_source)
                 if not self.resolver.has_anchor(target):
                     problem = (f"[[{raw}]]: '{target.id}' has no anchor '#{anchor}'",
-                               "paragraph anchors are #p1, #p2, … as numbered on the source page")
+                               self._anchor_hint(target))
             found = memo[raw] = (target, anchor, problem)
         return found
+
+    def _anchor_hint(self, target: Target) -> str:
+        count = self.resolver.paragraph_count(target.id)
+        if not target.is_source or count is None:
+            return (f"'{target.id}' is not a source: only a source's paragraphs have anchors "
+                    f"(#p1, #p2, …); link [[{target.id}]] without '#{target.anchor}'")
+        numbers = "p1" if count == 1 else f"p1–p{count}"
+        return f"source '{target.id}' has paragraphs {numbers}, as numbered on the source page"
 
     def _check_label(self, raw: str, label: str, number: int, where, result) -> None:
         """A hand-written label may shorten a citation, never name another paragraph."""
@@ -987,6 +1000,9 @@ def _next_is_placed(blocks: list[Block], n: int) -> bool:
 def _suggestion(close: list[str], text: str) -> str:
     if close:
         return "did you mean " + ", ".join(close) + "?"
+    if NOT_A_NAME.search(text):  # `briefing new actor "javascript:alert(1)"` would not help
+        return ("a wikilink names a brief by its id, name or alias, and ids are slugs (lowercase "
+                "letters, digits and hyphens, e.g. [[northline]]); a web address is not a wikilink")
     return ("use an id, a name or an alias of an actor, agreement, topic, source or glossary term, "
             f"or create the brief: briefing new actor \"{text}\"")
 
