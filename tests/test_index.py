@@ -39,6 +39,11 @@ def test_an_invalid_type_is_unknown_not_a_second_error(corpus):
     ("speeker: ilse-brandt", "unknown field 'speeker' (did you mean 'speaker'?)"),
     ("credibility: 7", "'quotes[1].credibility' must be a whole number from 1 to 6, not 7"),
     ("credibility: 3.5", "'quotes[1].credibility' must be a whole number from 1 to 6, not 3.5"),
+    ('credibility: "high"', "'quotes[1].credibility' must be a whole number from 1 to 6, not 'high' "
+     "(the Admiralty code: 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, "
+     "5 improbable, 6 truth cannot be judged; write the number, e.g. credibility: 2)"),
+    ('credibility: "3"', "'quotes[1].credibility' must be a whole number from 1 to 6, not '3' "
+     "(write the number without quotation marks: credibility: 3)"),
 ])
 def test_a_typo_inside_a_quote_is_one_error(corpus, bad, message):
     path = corpus.root / "briefs/topics/ferry.md"

@@ -153,6 +153,13 @@ def test_no_front_matter(corpus):
                              "with a '---' line, the YAML fields, then another '---' line)")
 
 
+def test_an_empty_front_matter_says_what_to_write(corpus):
+    corpus.write("briefs/actors/lumen.md", "---\n---\nLumen is a state.\n")
+    assert corpus.only() == ("briefs/actors/lumen.md:2: the front matter (name: …, summary: …) must be a "
+                             "mapping of fields (put the fields between the two '---' lines, one a line "
+                             "(name: …, summary: …); `briefing new` writes a brief with every field)")
+
+
 def test_front_matter_never_closed(corpus):
     corpus.write("briefs/actors/lumen.md", "---\nname: Lumen\nsummary: s.\ntype: state\n\nProse.\n")
     assert corpus.only() == ("briefs/actors/lumen.md:1: the front matter is never closed (add a '---' "

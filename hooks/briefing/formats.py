@@ -44,7 +44,9 @@ QUOTE = Record(title="quote", fields=(
     Field("id", Slug(), doc="a short id, to place the quote in prose with [[quote:ID]]"),
     Field("speaker", Ref(kinds=ACTOR), doc="the actor whose words these are"),
     Field("note", PROSE, doc="the analyst's comment"),
-    Field("credibility", Int(low=1, high=6),
+    Field("credibility", Int(low=1, high=6, hint="the Admiralty code: 1 confirmed by other sources, "
+                             "2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 truth "
+                             "cannot be judged; write the number, e.g. credibility: 2"),
           doc="Admiralty information credibility: 1 confirmed … 6 cannot be judged"),
 ))
 

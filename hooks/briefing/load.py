@@ -144,7 +144,11 @@ def _mapping(rel: str, text: str, problems: Problems, what: str, line_offset: in
         problems.add(rel, err.line, message, hint, col=col)
         return None
     if not isinstance(doc.value, dict):
-        problems.add(rel, line_offset + 1, f"the {what} must be a mapping of fields")
+        fields = what[what.index("(") + 1:what.index(")")]
+        problems.add(rel, line_offset + 1, f"the {what} must be a mapping of fields",
+                     f"put the fields between the two '---' lines, one a line ({fields}); "
+                     "`briefing new` writes a brief with every field" if line_offset
+                     else f"write the fields one a line ({fields})")
         return None
     return doc
 

@@ -180,11 +180,15 @@ class Bool(Type):
 class Int(Type):
     low: int = 0
     high: int = 0
+    hint: str = ""  # what the numbers mean
 
     def check(self, value, where, ctx):
         if isinstance(value, bool) or not isinstance(value, int) or not self.low <= value <= self.high:
+            hint = self.hint
+            if isinstance(value, str) and value.strip().isdigit():
+                hint = f"write the number without quotation marks: {where[-1]}: {value.strip()}"
             ctx.error(where, f"{_label(where)} must be a whole number from {self.low} to "
-                      f"{self.high}, not {_show(value)}")
+                      f"{self.high}, not {_show(value)}", hint)
             return INVALID
         return value
 
