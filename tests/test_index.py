@@ -142,3 +142,33 @@ def test_a_dangling_reference_is_reported_at_the_id_with_its_entry_number(corpus
         ("crisis.md", 9, 20, "'agreements[2]'", "agreements"),
         ("crisis.md", 13, 22, "'events[1].actors[2]'", "events.actors"),
     ]
+
+
+# An unknown quote id is reported where it is written, as an unknown entity id is.
+def test_an_unknown_quote_id_is_reported_at_the_id(corpus):
+    corpus.brief("topic", "t2", """
+        name: T2
+        summary: s.
+        status: ongoing
+        judgments:
+          - text: It is very likely.
+            likelihood: very likely
+            confidence: high
+            quotes:
+              - summer
+              - sumer
+        events:
+          - date: 2025-01-02
+            text: Something.
+            quote: nope
+        quotes:
+          - id: summer
+            text: "the ferry will run daily only in summer"
+            source: harbour-gazette
+        """)
+    found = [(p.line, p.col, p.message, p.hint) for p in corpus.run().problems.sorted()]
+    assert found == [
+        (11, 9, "the judgment cites quote 'sumer', which is not in this brief's 'quotes'",
+         "did you mean 'summer'?"),
+        (15, 12, "the event cites quote 'nope', which is not in this brief's 'quotes'",
+         "give the quote an 'id' and cite that id")]

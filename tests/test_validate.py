@@ -317,7 +317,7 @@ def test_judgment_cites_unknown_quote_with_a_suggestion(corpus):
             text: "the ferry will run daily only in summer"
             source: harbour-gazette
         """)
-    assert corpus.only() == ("briefs/topics/t2.md:6: the judgment cites quote 'sumer', which is not in "
+    assert corpus.only() == ("briefs/topics/t2.md:9: the judgment cites quote 'sumer', which is not in "
                              "this brief's 'quotes' (did you mean 'summer'?)")
 
 

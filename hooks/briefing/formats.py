@@ -6,7 +6,7 @@ and the glossary (`briefs/glossary.yaml`). `json_schema()` turns each into a JSO
 from __future__ import annotations
 
 from .problems import RULES, SEVERITIES
-from .schema import (Bool, Date, Enum, Field, Int, LineSpec, ListOf, Nullable, OneOf, Record, Ref,
+from .schema import (Bool, Date, Enum, Field, Int, LineSpec, ListOf, Nullable, OneOf, QuoteId, Record, Ref,
                      Slug, Text, Url)
 
 ACTOR_TYPES = ("person", "state", "organization", "media", "group")
@@ -97,7 +97,7 @@ JUDGMENT = Record(title="key judgment", fields=(
     Field("text", PROSE, True, "the judgment, using its likelihood term"),
     Field("likelihood", Enum(values=LIKELIHOODS), True, "ICD 203: " + ", ".join(LIKELIHOODS)),
     Field("confidence", Enum(values=CONFIDENCES), True, "analytic confidence: low, moderate, high"),
-    Field("quotes", ListOf(item=Slug(), unique=True), doc="ids of quotes in this brief that support it"),
+    Field("quotes", ListOf(item=QuoteId(), unique=True), doc="ids of quotes in this brief that support it"),
 ))
 
 EVENT = Record(title="event", fields=(
@@ -105,7 +105,7 @@ EVENT = Record(title="event", fields=(
     Field("date_note", LINE, doc="how the date was arrived at, e.g. 'the year is inferred'"),
     Field("text", PROSE, True, "what happened"),
     Field("actors", ListOf(item=Ref(kinds=ACTOR), unique=True), doc="actor ids"),
-    Field("quote", Slug(), doc="the id of a quote in this brief that documents it"),
+    Field("quote", QuoteId(), doc="the id of a quote in this brief that documents it"),
 ))
 
 TOPIC_FIELDS = COMMON + (

@@ -343,18 +343,20 @@ def _topic_relations(index: Index, topic: Topic) -> None:
     for judgment in topic.judgments:
         for qid in judgment.quotes:
             if qid not in quote_ids:
-                index.problems.add(topic.path, judgment.line, f"the judgment cites quote '{qid}', "
+                at = topic.references.get((judgment.where + ("quotes",), qid))
+                index.problems.add(topic.path, at.line if at else judgment.line, f"the judgment cites quote '{qid}', "
                                    "which is not in this brief's 'quotes'",
                                    did_you_mean(qid, quote_ids) or "give the quote an 'id' and cite that id",
-                                   field="judgments.quotes")
+                                   field="judgments.quotes", col=at.col if at else 1)
     for event in topic.events:
         for actor_id in event.actors:
             index.link("event", topic, topic.reference(actor_id, event.where + ("actors",)))
         if event.quote and event.quote not in quote_ids:
-            index.problems.add(topic.path, event.line, f"the event cites quote '{event.quote}', "
+            at = topic.references.get((event.where + ("quote",), event.quote))
+            index.problems.add(topic.path, at.line if at else event.line, f"the event cites quote '{event.quote}', "
                                "which is not in this brief's 'quotes'",
                                did_you_mean(event.quote, quote_ids) or "give the quote an 'id' and cite that id",
-                               field="events.quote")
+                               field="events.quote", col=at.col if at else 1)
 
 
 def _verify_quotes(index: Index, entity: Entity) -> None:

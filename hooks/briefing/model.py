@@ -94,6 +94,7 @@ class Judgment:
     confidence: str
     quotes: list[str] = field(default_factory=list)
     line: int = 0
+    where: tuple = ()
 
 
 @dataclass

@@ -100,6 +100,20 @@ class Slug(Type):
 
 
 @dataclass
+class QuoteId(Slug):
+    """The id of a quote of the same brief: where it is written is kept, for its error."""
+
+    def check(self, value, where, ctx):
+        cleaned = super().check(value, where, ctx)
+        if cleaned is not INVALID:
+            holder = where[:-1] if where and isinstance(where[-1], int) else where
+            name = ".".join(str(p) for p in where if not isinstance(p, int))
+            ctx.references.setdefault((holder, cleaned), Reference(
+                cleaned, name, _label(where), ctx.doc.line(*where), ctx.doc.col(*where)))
+        return cleaned
+
+
+@dataclass
 class Ref(Slug):
     """An id of another entity; whether it exists is checked once everything is loaded."""
 

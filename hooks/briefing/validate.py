@@ -84,7 +84,7 @@ def _kind_fields(kind: str, fields: dict, brief_id: str, ctx: Context) -> dict:
     for i, j in _valid(fields, "judgments"):
         check_judgment_language(j, ("judgments", i), ctx)
         judgments.append(Judgment(j["text"], j["likelihood"], j["confidence"], j.get("quotes") or [],
-                                  line("judgments", i)))
+                                  line("judgments", i), ("judgments", i)))
     return dict(
         status=fields.get("status") or "ongoing", actors=actors,
         agreements=fields.get("agreements") or [], judgments=judgments,
