@@ -270,6 +270,19 @@ def test_the_build_reports_each_problem_in_the_words_check_prints(corpus):
     assert built.output.count("unknown field 'contry'") == 1
 
 
+# After 'ostria.md' is renamed 'republic-of-ostria.md', a reference to the old id names the
+# brief by its new id: `briefing new actor "Name" --id ostria` would make a second Ostria.
+def test_a_reference_to_a_renamed_brief_names_its_new_id(corpus):
+    old = corpus.root / "briefs/actors/ostria.md"
+    corpus.write("briefs/actors/republic-of-ostria.md", old.read_text())
+    old.unlink()
+    corpus.actor("lumen", "Lumen", "country: ostria")
+    found = [m for m in corpus.messages() if m.startswith("briefs/actors/lumen.md")]
+    assert found == ["briefs/actors/lumen.md:6: 'country' names 'ostria', but there is no state with that "
+                     "id ('ostria' is a name of 'republic-of-ostria' (briefs/actors/republic-of-ostria.md); "
+                     "use its id, 'republic-of-ostria')"]
+
+
 def test_a_dangling_reference_names_the_command_that_creates_it(corpus):
     corpus.actor("lumen", "Lumen", "country: atlantis")
     assert corpus.only() == ("briefs/actors/lumen.md:6: 'country' names 'atlantis', but there is no state "

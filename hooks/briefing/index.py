@@ -256,7 +256,8 @@ class Index:
             pool = [i for i, e in self.by_id.items() if e.kind in kinds]
             self.problems.add(entity.path, line, f"{what} names '{target}', but there is no "
                               f"{expected} with that id",
-                              did_you_mean(target, pool) or _create_hint(kinds[0], target),
+                              self._renamed_hint(target, kinds) or did_you_mean(target, pool)
+                              or _create_hint(kinds[0], target),
                               field=ref.field, col=ref.col)
             return False
         if target in self.conflicts or found.stub:
@@ -268,6 +269,14 @@ class Index:
                               field=ref.field, col=ref.col)
             return False
         return bool(not actor_type or found.type)
+
+    def _renamed_hint(self, target: str, kinds: tuple[str, ...]) -> str:
+        """A missing id that is the name or an alias of a brief (one renamed, most often):
+        point at its id, not at `briefing new … --id`, which would make a second brief."""
+        named = self.by_name.get(name_key(target))
+        if isinstance(named, Entity) and named.kind in kinds and named.id != target:
+            return f"'{target}' is a name of '{named.id}' ({named.path}); use its id, '{named.id}'"
+        return ""
 
     def link(self, relation: str, subject: Entity, ref: Reference | None, kinds=("actor",),
              detail: str | None = None, actor_type: str | None = None) -> None:
