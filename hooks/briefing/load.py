@@ -127,8 +127,10 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 _INDENTED_FIELD = re.compile(r"^( +)([A-Za-z_][\w-]*):(\s|$)")
 
 
-def _mapping(rel: str, text: str, problems: Problems, what: str, line_offset: int = 0) -> YamlDoc | None:
-    """Parse YAML that must be a mapping of fields; report and return None otherwise."""
+def _mapping(rel: str, text: str, problems: Problems, what: str, fields: str,
+             line_offset: int = 0) -> YamlDoc | None:
+    """Parse YAML that must be a mapping of fields; report and return None otherwise.
+    `what` names the YAML, `fields` its first fields, for the hint."""
     try:
         doc = load_yaml(text, line_offset=line_offset)
     except YamlError as err:
@@ -144,8 +146,7 @@ def _mapping(rel: str, text: str, problems: Problems, what: str, line_offset: in
         problems.add(rel, err.line, message, hint, col=col)
         return None
     if not isinstance(doc.value, dict):
-        fields = what[what.index("(") + 1:what.index(")")]
-        problems.add(rel, line_offset + 1, f"the {what} must be a mapping of fields",
+        problems.add(rel, line_offset + 1, f"the {what} ({fields}) must be a mapping of fields",
                      f"put the fields between the two '---' lines, one a line ({fields}); "
                      "`briefing new` writes a brief with every field" if line_offset
                      else f"write the fields one a line ({fields})")
@@ -235,7 +236,7 @@ def _brief(root: Path, rel: str, problems: Problems) -> RawBrief | None:
                          "start the file with a '---' line, the YAML fields, then another '---' line")
         return RawBrief(rel, kind, stem, None, names=lenient_names(read[0][:20_000]))
     yaml_text, body, body_line = parts_
-    doc = _mapping(rel, yaml_text, problems, "front matter (name: …, summary: …)", line_offset=1)
+    doc = _mapping(rel, yaml_text, problems, "front matter", "name: …, summary: …", line_offset=1)
     if doc is None:
         return RawBrief(rel, kind, stem, None, body, body_line, lenient_names(yaml_text))
     return RawBrief(rel, kind, stem, doc, body, body_line, front=hash(yaml_text))
@@ -270,7 +271,7 @@ def _source(root: Path, sid: str, names: set[str], problems: Problems) -> RawSou
                      "save the article as plain text (in a browser: select the article, copy, "
                      "paste into a text file), then import that")
         return stub
-    doc = _mapping(meta, meta_read[0], problems, "metadata (title: …, sha256: …)")
+    doc = _mapping(meta, meta_read[0], problems, "metadata", "title: …, sha256: …")
     if doc is None:
         return stub
     return RawSource(sid, meta, txt, doc, read[0], hashlib.sha256(read[1]).hexdigest())
@@ -308,7 +309,7 @@ def load_glossary(root: Path, problems: Problems) -> YamlDoc | None:
 
 def _glossary(root: Path, problems: Problems) -> YamlDoc | None:
     read = read_text(root, GLOSSARY, MAX_BRIEF_BYTES, problems)
-    return _mapping(GLOSSARY, read[0], problems, "glossary (terms: …)") if read else None
+    return _mapping(GLOSSARY, read[0], problems, "glossary", "terms: …") if read else None
 
 
 @dataclass
