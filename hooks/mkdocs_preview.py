@@ -262,7 +262,8 @@ class Preview:
                 # Stopped after writing some pages: the next build is a whole one.
                 mkdocs_briefing.STATE.built.pop(self._key(), None)
             self.problems = self._problems(err, collect.messages)
-            if str(err) not in collect.messages:  # MkDocs logs a build's error itself, once
+            # MkDocs logs a build's error itself, then aborts; the quick path's is logged here.
+            if not isinstance(err, Abort) and str(err) not in collect.messages:
                 log.error(str(err) if isinstance(err, mkdocs_briefing.BriefingFailed) else
                           "\n".join(problem.human() for problem in self.problems))
         finally:

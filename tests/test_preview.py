@@ -109,6 +109,16 @@ def test_the_terminal_shows_a_broken_brief_s_problem_once_in_check_s_words(serve
     assert "briefs/actors/ilse-brandt.md:" in log and ": error: " in log
 
 
+def test_a_first_build_that_fails_shows_its_problem_once(corpus):
+    _edit(corpus.root / "briefs/actors/ilse-brandt.md", "a fair deal, not a gift", "a fair deal, not a present")
+    server = Server(corpus.root)
+    try:
+        assert server.until(lambda s: s["generation"] >= 1, limit=120)["ok"] is False
+    finally:
+        log = server.stop()
+    assert log.count("not a present") == 1, log
+
+
 def test_the_preview_settles_after_a_rebuild(served):
     """A build reads mkdocs.yml and docs/; reading is no change, so it starts no new build."""
     corpus, server = served
