@@ -11,6 +11,8 @@ import subprocess
 from pathlib import Path
 
 SEPARATOR = "\x1e"
+BRIEFS = ("briefs/", "seeds/")  # the files that have a History section
+CONTENT = BRIEFS + ("docs/",)  # what a briefing's own commits change
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -29,7 +31,8 @@ class History:
         self.found: tuple[dict[str, list[tuple[str, str]]], str] = ({}, "")
 
     def read(self) -> tuple[dict[str, list[tuple[str, str]]], str]:
-        """(path -> [(YYYY-MM-DD, subject)] newest first, a note when incomplete)."""
+        """(path -> [(YYYY-MM-DD, subject)] newest first, a note when incomplete). The
+        subject is empty for a commit that changed more than the briefing's content."""
         head = _git(self.root, "rev-parse", "HEAD")
         if head is None:
             return {}, ""
@@ -39,16 +42,20 @@ class History:
 
     def _log(self) -> tuple[dict[str, list[tuple[str, str]]], str]:
         out = _git(self.root, "log", "--relative", "--name-only", "--no-renames",
-                   f"--format={SEPARATOR}%as%x09%s", "--", "briefs", "seeds")
+                   f"--format={SEPARATOR}%as%x09%s")
         if out is None:
             return {}, ""
         changes: dict[str, list[tuple[str, str]]] = {}
         for commit in out.split(SEPARATOR)[1:]:
-            head, _, names = commit.partition("\n")
+            head, _, listed = commit.partition("\n")
             day, _, subject = head.partition("\t")
-            for name in names.split("\n"):
-                if name.strip():
-                    changes.setdefault(name.strip(), []).append((day, subject.strip()))
+            names = [name.strip() for name in listed.split("\n") if name.strip()]
+            # A commit that also changes the generator, its tests or its tooling was written
+            # for engineers: readers are shown that the brief was revised, not its subject.
+            shown = subject.strip() if all(n.startswith(CONTENT) for n in names) else ""
+            for name in names:
+                if name.startswith(BRIEFS):
+                    changes.setdefault(name, []).append((day, shown))
         shallow = (_git(self.root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
         note = "This copy of the repository is shallow: older changes are not shown." if shallow else ""
         return changes, note

@@ -208,7 +208,7 @@ def history(view: View, path: str | None) -> str:
     changes = view.changes(path)
     if not changes:
         return ""
-    items = [f'<li><time datetime="{esc(day)}">{esc(day)}</time> {esc(subject)}</li>'
+    items = [f'<li><time datetime="{esc(day)}">{esc(day)}</time> {esc(subject or "Revised")}</li>'
              for day, subject in changes[:HISTORY_SHOWN]]
     rest = len(changes) - HISTORY_SHOWN
     if rest > 0:
