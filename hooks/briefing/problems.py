@@ -58,7 +58,8 @@ class Problem:
         return f"{head}\n    hint: {self.hint}" if self.hint else head
 
     def short(self) -> str:
-        """The `path:line: message (hint)` form the build prints."""
+        """One line, `path:line: message (hint)`: the compact form messages are pinned
+        in (the tests), where the column and the rule would only add noise."""
         text = f"{self.where(False)}: {'warning: ' if self.severity == 'warning' else ''}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
