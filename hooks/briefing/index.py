@@ -352,20 +352,22 @@ def _topic_relations(index: Index, topic: Topic) -> None:
     for judgment in topic.judgments:
         for qid in judgment.quotes:
             if qid not in quote_ids:
-                at = topic.references.get((judgment.where + ("quotes",), qid))
-                index.problems.add(topic.path, at.line if at else judgment.line, f"the judgment cites quote '{qid}', "
-                                   "which is not in this brief's 'quotes'",
-                                   did_you_mean(qid, quote_ids) or "give the quote an 'id' and cite that id",
-                                   field="judgments.quotes", col=at.col if at else 1)
+                _unknown_quote(index, topic, "judgment", topic.reference(qid, judgment.where + ("quotes",)),
+                               quote_ids)
     for event in topic.events:
         for actor_id in event.actors:
             index.link("event", topic, topic.reference(actor_id, event.where + ("actors",)))
         if event.quote and event.quote not in quote_ids:
-            at = topic.references.get((event.where + ("quote",), event.quote))
-            index.problems.add(topic.path, at.line if at else event.line, f"the event cites quote '{event.quote}', "
-                               "which is not in this brief's 'quotes'",
-                               did_you_mean(event.quote, quote_ids) or "give the quote an 'id' and cite that id",
-                               field="events.quote", col=at.col if at else 1)
+            _unknown_quote(index, topic, "event", topic.reference(event.quote, event.where + ("quote",)),
+                           quote_ids)
+
+
+def _unknown_quote(index: Index, topic: Topic, what: str, ref: Reference, quote_ids) -> None:
+    """A judgment's or an event's quote id that is not in the brief, reported at the id."""
+    index.problems.add(topic.path, ref.line, f"the {what} cites quote '{ref.target}', which is not in "
+                       "this brief's 'quotes'", did_you_mean(ref.target, quote_ids) or
+                       "give the quote an 'id' and cite that id", field=ref.field,
+                       col=ref.col)
 
 
 def _verify_quotes(index: Index, entity: Entity) -> None:

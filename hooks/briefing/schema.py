@@ -100,25 +100,9 @@ class Slug(Type):
 
 
 @dataclass
-class QuoteId(Slug):
-    """The id of a quote of the same brief: where it is written is kept, for its error."""
-
-    def check(self, value, where, ctx):
-        cleaned = super().check(value, where, ctx)
-        if cleaned is not INVALID:
-            holder = where[:-1] if where and isinstance(where[-1], int) else where
-            name = ".".join(str(p) for p in where if not isinstance(p, int))
-            ctx.references.setdefault((holder, cleaned), Reference(
-                cleaned, name, _label(where), ctx.doc.line(*where), ctx.doc.col(*where)))
-        return cleaned
-
-
-@dataclass
-class Ref(Slug):
-    """An id of another entity; whether it exists is checked once everything is loaded."""
-
-    kinds: tuple[str, ...] = ("actor",)
-    actor_type: str | None = None  # e.g. 'state' for `country`
+class RecordedId(Slug):
+    """An id whose place is kept (`Context.references`), so that a later stage that finds
+    it wrong reports it at the id itself, with the entry's number."""
 
     def check(self, value, where, ctx):
         cleaned = super().check(value, where, ctx)
@@ -128,6 +112,19 @@ class Ref(Slug):
             ctx.references.setdefault((holder, cleaned), Reference(
                 cleaned, name, _label(where), ctx.doc.line(*where), ctx.doc.col(*where)))
         return cleaned
+
+
+@dataclass
+class QuoteId(RecordedId):
+    """The id of a quote of the same brief."""
+
+
+@dataclass
+class Ref(RecordedId):
+    """An id of another entity; whether it exists is checked once everything is loaded."""
+
+    kinds: tuple[str, ...] = ("actor",)
+    actor_type: str | None = None  # e.g. 'state' for `country`
 
     def schema(self):
         target = self.actor_type or " or ".join(self.kinds)
