@@ -574,6 +574,15 @@ def test_a_misspelt_target_s_suggestion_keeps_its_anchor(corpus):
         "(did you mean [[harbour-gazette#p2]], [[harbour-notes#p2]]?)"]
 
 
+# Only a source has paragraphs: a brief close to the misspelt name is no suggestion for it.
+def test_an_anchored_target_is_matched_against_the_sources_only(corpus):
+    corpus.actor("lumen", "Lumen", body="Lumen met Northline ([[northlin#p2]]).\n")
+    assert corpus.messages() == [
+        "briefs/actors/lumen.md:7: unresolved reference [[northlin#p2]] ('#p2' is a paragraph of a "
+        "source, and no source has that id or name: use a source's id, or add the source with "
+        "`briefing import-source FILE --id ID`)"]
+
+
 @pytest.mark.parametrize("target", ["javascript:alert(1)", "https://example.org/x", "a/b"])
 def test_a_target_that_is_no_name_does_not_suggest_creating_it(corpus, target):
     corpus.actor("lumen", "Lumen", body=f"Lumen met Northline [[{target}]] ([[harbour-gazette#p2]]).\n")

@@ -807,9 +807,9 @@ class ProseLinker:
             problem = None
             if target is None:
                 close = self.resolver.suggest(text.strip())
-                if anchor:  # the anchor goes with the suggestion: [[gazete#p2]] -> [[gazette#p2]]
-                    close = [f"{c[:-2]}#{anchor}]]" for c in close]
-                problem = (f"unresolved reference [[{raw}]]", _suggestion(close, text.strip()))
+                if anchor:  # only a source has paragraphs: [[gazete#p2]] -> [[gazette#p2]]
+                    close = [f"{c[:-2]}#{anchor}]]" for c in close if self._is_source(c[2:-2])]
+                problem = (f"unresolved reference [[{raw}]]", _suggestion(close, text.strip(), anchor))
             elif anchor:
                 target = Target(target.id, target.page, anchor, target.name, target.title, target.is_source)
                 if not self.resolver.has_anchor(target):
@@ -817,6 +817,10 @@ class ProseLinker:
                                self._anchor_hint(target))
             found = memo[raw] = (target, anchor, problem)
         return found
+
+    def _is_source(self, label: str) -> bool:
+        found = self.resolver.resolve(label)
+        return found is not None and found.is_source
 
     def _anchor_hint(self, target: Target) -> str:
         count = self.resolver.paragraph_count(target.id)
@@ -997,9 +1001,12 @@ def _next_is_placed(blocks: list[Block], n: int) -> bool:
     return False
 
 
-def _suggestion(close: list[str], text: str) -> str:
+def _suggestion(close: list[str], text: str, anchor: str = "") -> str:
     if close:
         return "did you mean " + ", ".join(close) + "?"
+    if anchor:  # `#p2` is a source's paragraph: the link names a source that is not here
+        return (f"'#{anchor}' is a paragraph of a source, and no source has that id or name: "
+                "use a source's id, or add the source with `briefing import-source FILE --id ID`")
     if NOT_A_NAME.search(text):  # `briefing new actor "javascript:alert(1)"` would not help
         return ("a wikilink names a brief by its id, name or alias, and ids are slugs (lowercase "
                 "letters, digits and hyphens, e.g. [[northline]]); a web address is not a wikilink")
