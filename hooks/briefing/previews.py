@@ -33,9 +33,10 @@ def preview(entity: Entity) -> str:
     return f"{head}: {clipped(entity.summary)}" if entity.summary.strip() else head
 
 
-def clipped(text: str) -> str:
+def clipped(text: str, limit: int = LENGTH) -> str:
+    """`text` on one line, cut at a whole word to at most `limit` characters with its '…'."""
     text = " ".join(text.split())
-    return text if len(text) <= LENGTH else text[:LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def previews(index, kept: dict | None = None) -> dict[str, str]:

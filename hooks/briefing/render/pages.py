@@ -6,7 +6,7 @@ click away, then the connections.
 from __future__ import annotations
 
 from ..formats import RELIABILITY
-from ..previews import mark
+from ..previews import clipped, mark
 from ..linking import QUOTE_MARK
 from ..model import Actor, Agreement, Entity, Quote, Source, Topic
 from ..prose import md_text
@@ -146,8 +146,7 @@ def _cited_paragraphs(quotes: list[Quote]) -> str:
 def _quoted_words(quotes: list[Quote]) -> str:
     """The words each quote takes from the paragraph, for a tooltip: cut at a whole word
     past 300 characters, since a tooltip longer than that is no longer read at a glance."""
-    words = " … ".join(dict.fromkeys(f"“{q.match.exact}”" for q in quotes))
-    return words if len(words) <= 300 else words[:300].rsplit(" ", 1)[0] + "…"
+    return clipped(" … ".join(dict.fromkeys(f"“{q.match.exact}”" for q in quotes)), 300)
 
 
 def source_page(view: View, source: Source) -> str:
