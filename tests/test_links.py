@@ -552,35 +552,27 @@ def test_one_mistake_in_prose_is_one_error(text, expected):
     assert problems(text) == expected
 
 
-def test_a_paragraph_that_does_not_exist_names_the_range(corpus):
-    corpus.actor("lumen", "Lumen", body="Lumen met Northline ([[harbour-gazette#p999]]).\n")
-    assert corpus.messages() == [
-        "briefs/actors/lumen.md:7: [[harbour-gazette#p999]]: 'harbour-gazette' has no anchor '#p999' "
-        "(source 'harbour-gazette' has paragraphs p1–p6, as numbered on the source page)"]
-
-
-def test_an_anchor_on_a_brief_that_is_not_a_source(corpus):
-    corpus.actor("lumen", "Lumen", body="Lumen met [[northline#p2]] ([[harbour-gazette#p2]]).\n")
-    assert corpus.messages() == [
-        "briefs/actors/lumen.md:7: [[northline#p2]]: 'northline' has no anchor '#p2' ('northline' is "
-        "not a source: only a source's paragraphs have anchors (#p1, #p2, …); link [[northline]] "
-        "without '#p2')"]
-
-
-def test_a_misspelt_target_s_suggestion_keeps_its_anchor(corpus):
-    corpus.actor("lumen", "Lumen", body="Lumen met Northline ([[harbour-gazete#p2]]).\n")
-    assert corpus.messages() == [
-        "briefs/actors/lumen.md:7: unresolved reference [[harbour-gazete#p2]] "
-        "(did you mean [[harbour-gazette#p2]], [[harbour-notes#p2]]?)"]
-
-
-# Only a source has paragraphs: a brief close to the misspelt name is no suggestion for it.
-def test_an_anchored_target_is_matched_against_the_sources_only(corpus):
-    corpus.actor("lumen", "Lumen", body="Lumen met Northline ([[northlin#p2]]).\n")
-    assert corpus.messages() == [
-        "briefs/actors/lumen.md:7: unresolved reference [[northlin#p2]] ('#p2' is a paragraph of a "
-        "source, and no source has that id or name: use a source's id, or add the source with "
-        "`briefing import-source FILE --id ID`)"]
+# A link's anchor: the range a source has, that only sources have paragraphs, and a
+# misspelt target's suggestions (sources only) with their anchor kept.
+@pytest.mark.parametrize("body, expected", [
+    ("Lumen met Northline ([[harbour-gazette#p999]]).\n",
+     "briefs/actors/lumen.md:7: [[harbour-gazette#p999]]: 'harbour-gazette' has no anchor '#p999' "
+     "(source 'harbour-gazette' has paragraphs p1–p6, as numbered on the source page)"),
+    ("Lumen met [[northline#p2]] ([[harbour-gazette#p2]]).\n",
+     "briefs/actors/lumen.md:7: [[northline#p2]]: 'northline' has no anchor '#p2' ('northline' is "
+     "not a source: only a source's paragraphs have anchors (#p1, #p2, …); link [[northline]] "
+     "without '#p2')"),
+    ("Lumen met Northline ([[harbour-gazete#p2]]).\n",
+     "briefs/actors/lumen.md:7: unresolved reference [[harbour-gazete#p2]] "
+     "(did you mean [[harbour-gazette#p2]], [[harbour-notes#p2]]?)"),
+    ("Lumen met Northline ([[northlin#p2]]).\n",
+     "briefs/actors/lumen.md:7: unresolved reference [[northlin#p2]] ('#p2' is a paragraph of a "
+     "source, and no source has that id or name: use a source's id, or add the source with "
+     "`briefing import-source FILE --id ID`)"),
+], ids=["missing-paragraph", "not-a-source", "misspelt-source", "misspelt-non-source"])
+def test_an_anchored_link_s_error_says_what_the_anchor_can_be(corpus, body, expected):
+    corpus.actor("lumen", "Lumen", body=body)
+    assert corpus.messages() == [expected]
 
 
 @pytest.mark.parametrize("target", ["javascript:alert(1)", "https://example.org/x", "a/b"])
